@@ -1,0 +1,26 @@
+using System.Runtime.InteropServices;
+
+namespace AzureLocalSecurity.Collection.Windows;
+
+/// <summary>P/Invoke declarations for kernel32.dll. Checked against reference/WINAPI.md.</summary>
+internal static class Kernel32
+{
+    /// <summary>FIRMWARE_TYPE (winnt.h): a 4-byte C enum.</summary>
+    internal enum FirmwareType
+    {
+        Unknown = 0,
+        Bios = 1,
+        Uefi = 2,
+        Max = 3,
+    }
+
+    /// <summary>
+    /// <c>BOOL WINAPI GetFirmwareType(_Inout_ PFIRMWARE_TYPE FirmwareType)</c>, WinBase.h; Windows 8+
+    /// (learn.microsoft.com/windows/win32/api/winbase/nf-winbase-getfirmwaretype; WINAPI.md §1.2).
+    /// BOOL return, failure via GetLastError; no privilege, nothing to free.
+    /// </summary>
+    [DllImport("kernel32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static extern bool GetFirmwareType(ref FirmwareType firmwareType);
+}
