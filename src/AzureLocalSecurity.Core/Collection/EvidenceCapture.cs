@@ -9,8 +9,8 @@ namespace AzureLocalSecurity.Collection;
 /// <summary>Runs collectors into one bundle. A collector that fails outright becomes an error item, never a lost capture.</summary>
 public static class EvidenceCapture
 {
-    /// <summary>The collectors that read this machine's system facts (OS, firmware type, domain join), chosen by platform.</summary>
-    public static IReadOnlyList<IEvidenceCollector> SystemCollectors()
+    /// <summary>The collectors that read this machine, chosen by platform: every fact a live analysis or a capture needs.</summary>
+    public static IReadOnlyList<IEvidenceCollector> ForThisMachine()
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {

@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using AzureLocalSecurity.Evidence;
+
+namespace AzureLocalSecurity.Commands;
+
+/// <summary>
+/// <para type="synopsis">Captures this node's raw security facts into an evidence bundle (a folder, or a .zip file).</para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "ALSecurityEvidence", SupportsShouldProcess = true, DefaultParameterSetName = "Live")]
+[OutputType(typeof(EvidenceBundle))]
+public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
+{
+    /// <summary>Where to write: a folder, or a file ending in .zip.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>An already captured or imported bundle to write instead of capturing the live node (to convert a folder to a .zip, or copy it).</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public EvidenceBundle? Evidence { get; set; }
+
+    /// <summary>Replaces an existing bundle at the path.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Writes the bundle object to the pipeline after writing it to disk.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        var exists = File.Exists(target) || (Directory.Exists(target) && Directory.GetFileSystemEntries(target).Length > 0);
+        if (exists && !Force)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new IOException($"'{target}' already exists. Use -Force to replace it."),
+                ErrorIds.EvidenceBundleExists,
+                ErrorCategory.ResourceExists,
+                Path));
+        }
+
+        var action = exists ? "Replace the evidence bundle" : "Write an evidence bundle";
+        if (!ShouldProcess(target, action))
+        {
+            return;
+        }
+
+        var bundle = Evidence ?? LiveEvidence.Capture(this);
+        WriteVerbose($"Captured {bundle.Items.Count} facts ({bundle.ErrorCount} could not be read).");
+        try
+        {
+            var written = EvidenceBundleWriter.Write(bundle, target, Force);
+            if (PassThru)
+            {
+                WriteObject(written);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.EvidenceWriteFailed, ErrorCategory.WriteError, Path));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using AzureLocalSecurity.Evidence;
+
+namespace AzureLocalSecurity.Commands;
+
+/// <summary>The stable error ids of the module (FullyQualifiedErrorId starts with these). They are a contract: tests assert them.</summary>
+internal static class ErrorIds
+{
+    internal const string EvidenceBundleNotFound = "EvidenceBundleNotFound";
+    internal const string EvidenceBundleDamaged = "EvidenceBundleDamaged";
+    internal const string EvidenceSchemaUnsupported = "EvidenceSchemaUnsupported";
+    internal const string EvidenceBundleUnsafePath = "EvidenceBundleUnsafePath";
+    internal const string EvidenceBundleTooLarge = "EvidenceBundleTooLarge";
+    internal const string EvidenceBundleExists = "EvidenceBundleExists";
+    internal const string EvidenceWriteFailed = "EvidenceWriteFailed";
+    internal const string PathNotFound = "PathNotFound";
+
+    /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
+    internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch
+    {
+        EvidenceFormatError.NotFound => new ErrorRecord(ex, EvidenceBundleNotFound, ErrorCategory.ObjectNotFound, path),
+        EvidenceFormatError.UnsupportedSchema => new ErrorRecord(ex, EvidenceSchemaUnsupported, ErrorCategory.InvalidData, path),
+        EvidenceFormatError.UnsafePath => new ErrorRecord(ex, EvidenceBundleUnsafePath, ErrorCategory.SecurityError, path),
+        EvidenceFormatError.TooLarge => new ErrorRecord(ex, EvidenceBundleTooLarge, ErrorCategory.LimitsExceeded, path),
+        _ => new ErrorRecord(ex, EvidenceBundleDamaged, ErrorCategory.InvalidData, path),
+    };
+}
