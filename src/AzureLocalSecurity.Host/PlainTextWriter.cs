@@ -1,0 +1,28 @@
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AzureLocalSecurity.Host;
+
+/// <summary>Passes text through without ANSI escape sequences, for output that goes to a file, a pipe or CI.</summary>
+internal sealed partial class PlainTextWriter : TextWriter
+{
+    private readonly TextWriter _inner;
+
+    public PlainTextWriter(TextWriter inner) => _inner = inner;
+
+    public override Encoding Encoding => _inner.Encoding;
+
+    public override void Write(char value) => _inner.Write(value);
+
+    public override void Write(string? value) => _inner.Write(value is null ? null : Strip(value));
+
+    public override void WriteLine(string? value) => _inner.WriteLine(value is null ? null : Strip(value));
+
+    public override void Flush() => _inner.Flush();
+
+    internal static string Strip(string value) => value.IndexOf('\u001b') < 0 ? value : Escape().Replace(value, string.Empty);
+
+    [GeneratedRegex("\u001b\\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex Escape();
+}
