@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -56,7 +58,9 @@ internal sealed class Runner
         }
         else
         {
-            ps.AddScript(options.Command!);
+            // The trap records a terminating error that PowerShell would otherwise let the script run past
+            // (a statement-terminating error), so the exit code can say it happened. Same line: line numbers hold.
+            ps.AddScript(TerminatingErrorTrap + options.Command);
         }
 
         try
@@ -82,8 +86,23 @@ internal sealed class Runner
             return ExitCodeOf(ex.Argument);
         }
 
-        return host.ExitCode ?? 0;
+        if (host.ExitCode is { } exitCode)
+        {
+            return exitCode;
+        }
+
+        if (runspace.SessionStateProxy.GetVariable(TerminatingErrorVariable) is true)
+        {
+            return 1;
+        }
+
+        // A script file's 'exit N' sets $LASTEXITCODE, as it does for pwsh -File.
+        return options.File is not null && runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int fileCode ? fileCode : 0;
     }
+
+    private const string TerminatingErrorVariable = "__AlsecTerminatingError";
+
+    private const string TerminatingErrorTrap = "trap { $global:" + TerminatingErrorVariable + " = $true }; ";
 
     private static int ExitCodeOf(object? argument) =>
         argument is null ? 0 : LanguagePrimitives.TryConvertTo<int>(argument, out var code) ? code : 1;
@@ -96,27 +115,28 @@ internal sealed class Runner
             throw new FileNotFoundException($"The script '{full}' does not exist.", full);
         }
 
-        ps.AddCommand(full);
+        // Named arguments are splatted from a hashtable, the rest positionally, so the script binds them as pwsh -File would.
+        var named = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+        var positional = new List<object>();
         for (var i = 0; i < args.Count; i++)
         {
             var a = args[i];
-            if (a.Length > 1 && a[0] == '-' && !double.TryParse(a, out _))
+            if (a.Length > 1 && a[0] == '-' && !double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
                 var name = a.Substring(1).TrimEnd(':');
-                if (i + 1 < args.Count && !(args[i + 1].Length > 1 && args[i + 1][0] == '-'))
-                {
-                    ps.AddParameter(name, args[++i]);
-                }
-                else
-                {
-                    ps.AddParameter(name);
-                }
+                var hasValue = i + 1 < args.Count && !(args[i + 1].Length > 1 && args[i + 1][0] == '-');
+                named[name] = hasValue ? args[++i] : true;
             }
             else
             {
-                ps.AddArgument(a);
+                positional.Add(a);
             }
         }
+
+        ps.AddScript(TerminatingErrorTrap + "$__file, $__named, $__positional = $args; & $__file @__positional @__named")
+            .AddArgument(full)
+            .AddArgument(named)
+            .AddArgument(positional.ToArray());
     }
 
     private void WriteError(ErrorRecord record)

@@ -1,0 +1,76 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Pester 5 tests of the module surface, for users with pwsh or Windows PowerShell 5.1 and for Windows CI.
+# Run with: ./build.ps1 -Task Test   (after ./build.ps1 -Task Build)
+
+BeforeAll {
+    $repo = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $repo 'AzureLocalSecurity.psd1') -Force -ErrorAction Stop
+    $bundleRoot = Join-Path ([System.IO.Path]::GetTempPath()) ("alsec-pester-" + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $bundleRoot | Out-Null
+}
+
+AfterAll {
+    Remove-Item -LiteralPath $bundleRoot -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'AzureLocalSecurity module' {
+    It 'loads the build that matches this PowerShell edition' {
+        $edition = if ($PSVersionTable.PSEdition -eq 'Core') { 'Core' } else { 'Desktop' }
+        $assembly = (Get-Command Get-ALSystemInfo).ImplementingType.Assembly.Location
+        $assembly | Should -Match ([regex]::Escape([System.IO.Path]::Combine('bin', $edition)))
+    }
+
+    It 'exports only approved-verb AL cmdlets' {
+        $approved = (Get-Verb).Verb
+        foreach ($command in Get-Command -Module AzureLocalSecurity) {
+            $command.CommandType | Should -Be 'Cmdlet'
+            $command.Verb | Should -BeIn $approved
+            $command.Noun | Should -BeLike 'AL*'
+        }
+    }
+
+    It 'has help with an example for <_>' -ForEach @((Get-Command -Module AzureLocalSecurity).Name) {
+        $help = Get-Help -Name $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Evidence round trip' {
+    It 'exports the live node and analyzes the bundle like the node' {
+        $path = Join-Path $bundleRoot 'live.zip'
+        $bundle = Export-ALSecurityEvidence -Path $path -PassThru
+        $bundle.Items.Count | Should -BeGreaterThan 0
+        Test-Path -LiteralPath $path | Should -BeTrue
+
+        $live = Get-ALSystemInfo
+        $fromBundle = Get-ALSystemInfo -EvidencePath $path
+        $fromBundle.OsName | Should -Be $live.OsName
+        $fromBundle.FirmwareType | Should -Be $live.FirmwareType
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $path = Join-Path $bundleRoot 'whatif.zip'
+        Export-ALSecurityEvidence -Path $path -WhatIf
+        Test-Path -LiteralPath $path | Should -BeFalse
+    }
+
+    It 'reports a damaged bundle with a stable error id and goes on' {
+        $bad = Join-Path $bundleRoot 'bad.zip'
+        [System.IO.File]::WriteAllBytes($bad, [byte[]](80, 75, 3, 4, 0, 0))
+        $result = Import-ALSecurityEvidence -Path $bad -ErrorVariable err -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'EvidenceBundleDamaged,*'
+    }
+}
+
+Describe 'Test-ALPlatform' {
+    It 'returns one result per platform check with a status' {
+        $results = Test-ALPlatform
+        $results.Id | Should -Be @('ALSEC-PLAT-001', 'ALSEC-PLAT-002')
+        foreach ($r in $results) {
+            $r.Status | Should -BeIn @('Compliant', 'NonCompliant', 'NotApplicable', 'Unknown', 'Error')
+            if ($r.Status -in 'Unknown', 'Error') { $r.Reason | Should -Not -BeNullOrEmpty }
+        }
+    }
+}
