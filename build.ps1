@@ -30,6 +30,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
+# Messages go through the script's own cmdlet object: the project's host has the engine's commands only
+# (no Write-Verbose or Write-Warning), and this file must run there too.
+$script:cmdlet = $PSCmdlet
 if (-not $OutputPath) { $OutputPath = [System.IO.Path]::Combine($root, 'out') }
 
 # The module as shipped: a fixed list. Package fails if any is missing, and ships nothing else.
@@ -51,7 +54,7 @@ $moduleFiles = @(
 
 function Invoke-Dotnet {
     param([string[]] $Arguments)
-    Write-Verbose ("dotnet " + ($Arguments -join ' '))
+    $script:cmdlet.WriteVerbose("dotnet " + ($Arguments -join ' '))
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
 }
@@ -86,7 +89,7 @@ function Invoke-Package {
     [System.IO.File]::WriteAllText($manifest, $stamped)
     $module = Test-ModuleManifest -Path $manifest
     if ($module.Version.ToString() -ne $version) { throw "Packaged manifest says $($module.Version), expected $version." }
-    Write-Output ([pscustomobject]@{ Name = 'AzureLocalSecurity'; Version = $version; Path = $target; Files = $moduleFiles.Count })
+    [pscustomobject]@{ Name = 'AzureLocalSecurity'; Version = $version; Path = $target; Files = $moduleFiles.Count }
 }
 
 function Invoke-Test {
@@ -96,7 +99,7 @@ function Invoke-Test {
         if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester tests failed." }
     }
     else {
-        Write-Warning 'Pester 5 is not installed here; the Pester tests in tests/Pester did not run (Install-Module Pester -MinimumVersion 5.0).'
+        $script:cmdlet.WriteWarning('Pester 5 is not installed here; the Pester tests in tests/Pester did not run (Install-Module Pester -MinimumVersion 5.0).')
     }
 }
 
