@@ -126,7 +126,7 @@ public class EvidenceCmdletTests : IClassFixture<ModuleSession>
         var b = (EvidenceBundle)imported.BaseObject;
         Assert.Equal(System.Environment.MachineName, b.NodeName);
         Assert.NotNull(b.Find(EvidenceIds.PowerShellHost));
-        Assert.NotNull(b.Find(EvidenceIds.LinuxEfiFirmwareFolder));
+        Assert.NotNull(b.Find(System.OperatingSystem.IsWindows() ? EvidenceIds.WindowsFirmwareType : EvidenceIds.LinuxEfiFirmwareFolder));
         Assert.Equal(a.Items.Select(i => i.Id), b.Items.Select(i => i.Id));
         Assert.Equal("Core", _session.Run($"(Get-ALSystemInfo -EvidencePath '{dir.Combine("live.zip")}').PowerShellEdition").Output.Single().ToString());
     }
