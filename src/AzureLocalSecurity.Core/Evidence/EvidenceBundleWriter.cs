@@ -17,6 +17,10 @@ public static class EvidenceBundleWriter
     /// <summary>True when <paramref name="path"/> names a zip bundle rather than a folder.</summary>
     public static bool IsZipPath(string path) => string.Equals(Path.GetExtension(path), ".zip", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when something is already at <paramref name="path"/>: a file, or a folder that is not empty.</summary>
+    public static bool TargetExists(string path) =>
+        File.Exists(path) || (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any());
+
     /// <summary>
     /// Writes <paramref name="bundle"/> to <paramref name="path"/> and returns it with its new location.
     /// An existing target is replaced only when <paramref name="overwrite"/> is set, and then only if it is
@@ -120,7 +124,7 @@ public static class EvidenceBundleWriter
             throw new IOException($"'{full}' is a file; a folder bundle path must name a folder (or end in .zip).");
         }
 
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
+        if (TargetExists(full))
         {
             if (!overwrite)
             {

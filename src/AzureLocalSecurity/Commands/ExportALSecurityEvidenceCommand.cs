@@ -33,7 +33,7 @@ public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        var exists = File.Exists(target) || (Directory.Exists(target) && Directory.GetFileSystemEntries(target).Length > 0);
+        var exists = EvidenceBundleWriter.TargetExists(target);
         if (exists && !Force)
         {
             ThrowTerminatingError(new ErrorRecord(

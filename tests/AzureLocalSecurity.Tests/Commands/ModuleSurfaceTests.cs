@@ -129,6 +129,24 @@ public class ModuleSurfaceTests : IClassFixture<ModuleSession>
         }
     }
 
+    [Fact]
+    public void Package_assembles_the_fixed_file_list_into_a_versioned_folder_with_a_valid_manifest()
+    {
+        using var dir = new TempDir();
+
+        var (output, errors) = _session.Run($"& '{Path.Combine(Repo.Root, "build.ps1")}' -Task Package -NoBuild -OutputPath '{dir.Path}'");
+
+        Assert.Empty(errors);
+        var target = Path.Combine(dir.Path, "AzureLocalSecurity", Repo.VersionPrefix);
+        Assert.Equal(target, output.Single().Properties["Path"].Value);
+        var files = Directory.GetFiles(target, "*", SearchOption.AllDirectories);
+        Assert.Equal(13, files.Length);
+        Assert.Contains(Path.Combine(target, "bin", "Desktop", "AzureLocalSecurity.dll"), files);
+        Assert.DoesNotContain(files, f => f.EndsWith(".pdb", StringComparison.Ordinal));
+        var module = (PSModuleInfo)_session.Run($"Test-ModuleManifest -Path '{Path.Combine(target, "AzureLocalSecurity.psd1")}'").Output.Single().BaseObject;
+        Assert.Equal(new Version(Repo.VersionPrefix), module.Version);
+    }
+
     private Assembly ModuleAssembly() =>
         ((PSModuleInfo)_session.Run("Get-Module AzureLocalSecurity").Output.Single().BaseObject).NestedModules.Single(m => m.Name == "AzureLocalSecurity").ImplementingAssembly;
 
