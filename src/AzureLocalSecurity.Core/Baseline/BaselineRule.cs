@@ -11,7 +11,7 @@ namespace AzureLocalSecurity.Baseline;
 /// </summary>
 public sealed class BaselineRule
 {
-    /// <summary>Creates a rule; <paramref name="expectedValue"/> is parsed here.</summary>
+    /// <summary>Creates a rule from its columns; the expected value is parsed here.</summary>
     public BaselineRule(BaselineRuleData data)
     {
         if (data is null)

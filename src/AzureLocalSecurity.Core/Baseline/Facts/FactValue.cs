@@ -72,7 +72,7 @@ public sealed class FactValue : IEquatable<FactValue>
     public static string NormalizeSid(string sid)
     {
         var s = (sid ?? throw new ArgumentNullException(nameof(sid))).Trim();
-        if (s.StartsWith("*", StringComparison.Ordinal))
+        if (s.Length > 0 && s[0] == '*')
         {
             s = s.Substring(1).Trim();
         }
