@@ -15,10 +15,17 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('module/AzureLocalSecurity.Format.ps1xml')
     CmdletsToExport        = @(
+        'Compare-ALSecurityBaseline'
         'Export-ALSecurityEvidence'
+        'Get-ALSecurityBaseline'
+        'Get-ALSecurityBaselineDrift'
         'Get-ALSystemInfo'
         'Import-ALSecurityEvidence'
+        'Repair-ALSecurityBaseline'
+        'Save-ALSecurityBaselineSnapshot'
         'Test-ALPlatform'
+        'Test-ALSecurityBaseline'
+        'Undo-ALSecurityBaselineRepair'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

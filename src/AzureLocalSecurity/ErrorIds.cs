@@ -14,6 +14,15 @@ internal static class ErrorIds
     internal const string EvidenceBundleExists = "EvidenceBundleExists";
     internal const string EvidenceWriteFailed = "EvidenceWriteFailed";
     internal const string PathNotFound = "PathNotFound";
+    internal const string BaselineCatalogInvalid = "BaselineCatalogInvalid";
+    internal const string BaselineReleaseNotFound = "BaselineReleaseNotFound";
+    internal const string SnapshotExists = "BaselineSnapshotExists";
+    internal const string SnapshotWriteFailed = "BaselineSnapshotWriteFailed";
+    internal const string SnapshotInvalid = "BaselineSnapshotInvalid";
+    internal const string UndoFileInvalid = "BaselineUndoFileInvalid";
+    internal const string UndoWriteFailed = "BaselineUndoWriteFailed";
+    internal const string RepairNeedsWindows = "BaselineRepairNeedsWindows";
+    internal const string RepairFailed = "BaselineRepairFailed";
 
     /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
     internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch

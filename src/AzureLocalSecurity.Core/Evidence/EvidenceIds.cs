@@ -18,6 +18,9 @@ public static class EvidenceIds
     /// <summary>The PowerShell that ran the capture (record properties <c>Edition</c>, <c>Version</c>).</summary>
     public const string PowerShellHost = "host/powershell";
 
+    /// <summary>Whether Azure Local's drift control is on, as <c>Get-AzsSecurity -FeatureName DriftControl -Local</c> reports it (record property <c>Enabled</c>).</summary>
+    public const string AzureLocalDriftControl = "azurelocal/drift-control";
+
     /// <summary>The id of a registry key snapshot, for a path with its hive such as <c>HKLM\SOFTWARE\...</c>.</summary>
     public static string Registry(string keyPath) => "windows/registry/" + (keyPath ?? string.Empty).Replace('\\', '/');
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Evidence;
 
 namespace AzureLocalSecurity.Commands;
@@ -34,6 +35,9 @@ public abstract class EvidenceAnalysisCommand : PSCmdlet
     /// <summary>Writes the analysis of one bundle.</summary>
     protected abstract void Analyze(EvidenceBundle bundle);
 
+    /// <summary>The baseline settings a live capture must also read (null: none).</summary>
+    protected virtual IReadOnlyCollection<FactRef>? LiveBaselineFacts => null;
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -55,7 +59,7 @@ public abstract class EvidenceAnalysisCommand : PSCmdlet
                 break;
             default:
                 WriteVerbose("Reading the live node.");
-                Analyze(LiveEvidence.Capture(this));
+                Analyze(LiveEvidence.Capture(this, LiveBaselineFacts));
                 break;
         }
     }

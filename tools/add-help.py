@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Appends MAML help entries for cmdlets described below to module/en-US/AzureLocalSecurity.dll-Help.xml
+(replacing an existing entry of the same name). The help file is the source users read; this script only
+saves typing the MAML boilerplate. Run from the repository root: python3 tools/add-help.py"""
+import html, re, sys
+
+HELP = 'module/en-US/AzureLocalSecurity.dll-Help.xml'
+
+def p(t): return '<maml:para>' + html.escape(t) + '</maml:para>'
+
+def param(name, typ, desc, required=False, pipeline='false', position='named', globbing=False):
+    return f'''      <command:parameter required="{str(required).lower()}" variableLength="true" globbing="{str(globbing).lower()}" pipelineInput="{pipeline}" position="{position}">
+        <maml:name>{name}</maml:name>
+        <maml:description>{p(desc)}</maml:description>
+        <command:parameterValue required="true" variableLength="false">{typ}</command:parameterValue>
+        <dev:type><maml:name>{typ}</maml:name></dev:type>
+      </command:parameter>'''
+
+def command(name, synopsis, description, params, returns, examples):
+    verb, noun = name.split('-', 1)
+    ex = '\n'.join(f'''      <command:example>
+        <maml:title>-------------------------- Example {i+1} --------------------------</maml:title>
+        <dev:code>{html.escape(code)}</dev:code>
+        <dev:remarks>{p(remark)}</dev:remarks>
+      </command:example>''' for i, (code, remark) in enumerate(examples))
+    rv = '\n'.join(f'      <command:returnValue><dev:type><maml:name>{t}</maml:name></dev:type><maml:description>{p(d)}</maml:description></command:returnValue>' for t, d in returns)
+    return f'''<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">
+    <command:details>
+      <command:name>{name}</command:name>
+      <command:verb>{verb}</command:verb>
+      <command:noun>{noun}</command:noun>
+      <maml:description>{p(synopsis)}</maml:description>
+    </command:details>
+    <maml:description>
+      {''.join(p(d) for d in description)}
+    </maml:description>
+    <command:parameters>
+{chr(10).join(params)}
+    </command:parameters>
+    <command:returnValues>
+{rv}
+    </command:returnValues>
+    <command:examples>
+{ex}
+    </command:examples>
+    <command:relatedLinks>
+      <maml:navigationLink><maml:linkText>about AzureLocalSecurity (README)</maml:linkText><maml:uri>https://github.com/AzureLocalSecurity/AzureLocalSecurity#readme</maml:uri></maml:navigationLink>
+    </command:relatedLinks>
+  </command:command>
+'''
+
+REL = param('Release', 'String', 'The shipped baseline release: 2310, 2402, 2405, 2408, 2411, 2506, 2604 or 2610. The latest (2610) when omitted. Tab completion lists them.')
+PROF_NODE = param('Profile', 'BaselineProfile', 'DomainJoined or AdLess: which of the release\'s two lists to use. When omitted, the node\'s domain membership decides (a workgroup node gets AdLess; unknown membership gets DomainJoined with a warning).')
+NAME = param('Name', 'String[]', 'Only rules whose name matches one of these wildcard patterns.', globbing=True)
+CAT = param('Category', 'String[]', 'Only rules in these categories: Registry, Security Policy, Security Options, Audit Policy, SecuredCore (the 2310-2411 types SecurityPolicy and AuditPolicy match too). Wildcards are allowed; spaces are ignored.', globbing=True)
+SEV = param('Severity', 'String[]', 'Only rules of these catalog severities: Critical, Important, Warning, Informational.')
+EVP = param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files from Export-ALSecurityEvidence) to evaluate instead of the live node. Wildcards are expanded; FullName is accepted from the pipeline.', required=True, pipeline='true (ByPropertyName)')
+EV = param('Evidence', 'EvidenceBundle[]', 'Evidence bundles already read with Import-ALSecurityEvidence.', required=True, pipeline='true (ByValue)')
+WHATIF = param('WhatIf', 'SwitchParameter', 'Shows what would change without changing anything.')
+CONFIRM = param('Confirm', 'SwitchParameter', 'Asks before each change.')
+
+CMDS = [
+ command('Get-ALSecurityBaseline',
+  'Gets the rules of an Azure Local security baseline: a shipped release or any of Microsoft\'s baseline CSV files.',
+  ['Get-ALSecurityBaseline returns one BaselineRule per setting of Microsoft\'s published Azure Local security baseline, with every column the release has: name, rule id, control name, description, category, severity, scenario, CSP path and type, registry key, value and type, default, allowed and expected value (as written and parsed), the validation command, and the CIS, STIG and NIST SP 800-53 references of 2610 and later.',
+   'The module ships every release from 2310 to 2610 (both the domain-joined and the AD-less list from 2506 on). -Path reads any of Microsoft\'s CSV files instead, including the OSConfig Windows Server 2025, Defender and Secured-core lists; columns are found by name.',
+   'A rule whose expected value cannot be parsed is kept (it evaluates to Error) and a warning names its file, line and column. A malformed file stops the command with an error that names the line.'],
+  [REL, param('Profile', 'BaselineProfile', 'DomainJoined (the default) or AdLess: which list of the release. For an OSConfig file, which role columns to read (Member Server or Workgroup Member).'),
+   param('Path', 'String', 'A baseline CSV file to read instead of a shipped release.', required=True), NAME, CAT, SEV],
+  [('AzureLocalSecurity.Baseline.BaselineRule', 'One object per rule, in the order of the file.')],
+  [('Get-ALSecurityBaseline', 'Lists the 429 rules of the latest domain-joined baseline (2610).'),
+   ('Get-ALSecurityBaseline -Release 2604 -Profile AdLess -Severity Critical', 'Lists the critical rules of the 2604 AD-less baseline.'),
+   ('Get-ALSecurityBaseline -Path .\\AzureLocal_SecurityBaseline_2610domjoin.csv -Category \'Audit Policy\' | Format-Table Name, ExpectedValue', 'Reads a downloaded CSV and shows its audit rules.')]),
+ command('Compare-ALSecurityBaseline',
+  'Lists the rules added, removed and changed (expected value, severity) between two baseline releases or files.',
+  ['Compare-ALSecurityBaseline matches the rules of two catalogs by name, then by Microsoft\'s rule id, then by the registry value they set, and writes one BaselineRuleChange for each rule that was added, removed, or whose expected value or severity changed. Expected values are compared in their parsed, canonical form, so spacing differences are not changes.'],
+  [param('ReferenceRelease', 'String', 'The older shipped release.', required=True, position='0'),
+   param('DifferenceRelease', 'String', 'The newer shipped release; the latest when omitted.', position='1'),
+   param('ReferencePath', 'String', 'The older baseline CSV file.', required=True),
+   param('DifferencePath', 'String', 'The newer baseline CSV file.', required=True),
+   param('Profile', 'BaselineProfile', 'DomainJoined (the default) or AdLess: which list of each release.'),
+   param('Change', 'BaselineChangeKind[]', 'Only these kinds of change: Added, Removed, Changed.')],
+  [('AzureLocalSecurity.Baseline.Catalog.BaselineRuleChange', 'One object per difference.')],
+  [('Compare-ALSecurityBaseline -ReferenceRelease 2604 -DifferenceRelease 2610', 'Shows what the 2610 domain-joined baseline added, removed and changed since 2604.'),
+   ('Compare-ALSecurityBaseline 2506 -Change Changed | Where-Object SeverityChanged', 'Lists the rules whose severity changed since 2506.')]),
+ command('Test-ALSecurityBaseline',
+  'Audits every setting of the Azure Local security baseline on a node: one result per rule with expected, actual, source and owner.',
+  ['Test-ALSecurityBaseline evaluates each rule of a baseline against the node\'s facts and writes a BaselineRuleResult: Status (Compliant, NonCompliant, Unknown, NotApplicable, Error), the expected value in words and as written, the actual value, where it was read (registry value, LSA user right, audit subcategory GUID, account policy, built-in account by RID, platform status), who manages it (Group Policy, MDM or OSConfig) when that can be told, the severity and the CIS/STIG/NIST references.',
+   'A value that cannot be read is Unknown with the reason, never NonCompliant. A rule for domain members on a workgroup node is NotApplicable. A rule whose expected value cannot be parsed is Error with its text. Facts are read through documented Windows APIs, never by running secedit or auditpol.',
+   'Without -EvidencePath or -Evidence it reads the live node; with them it evaluates captured bundles on any machine. -Summary writes counts by status and severity, the compliance percentage (compliant out of the decided rules) and whether Azure Local\'s drift control is on.'],
+  [REL, PROF_NODE, param('Path', 'String', 'A baseline CSV file (any Azure Local release or an OSConfig list) to evaluate instead of a shipped release.'), NAME, CAT, SEV,
+   param('Summary', 'SwitchParameter', 'Writes one BaselineSummary per node instead of the results.'), EVP, EV],
+  [('AzureLocalSecurity.Baseline.Analysis.BaselineRuleResult', 'One object per rule and node.'), ('AzureLocalSecurity.Baseline.Analysis.BaselineSummary', 'With -Summary, one object per node.')],
+  [('Test-ALSecurityBaseline | Where-Object Status -eq NonCompliant', 'Lists the settings of the live node that differ from the latest baseline.'),
+   ('Test-ALSecurityBaseline -EvidencePath .\\node01.zip -Summary', 'Summarizes a captured node\'s compliance.'),
+   ('Get-ChildItem .\\evidence\\*.zip | Test-ALSecurityBaseline -Severity Critical -Release 2604', 'Evaluates the critical rules of 2604 on every captured node.')]),
+ command('Save-ALSecurityBaselineSnapshot',
+  'Saves a node\'s baseline results (each rule\'s status and value) to a snapshot file, to detect drift later with Get-ALSecurityBaselineDrift.',
+  ['Save-ALSecurityBaselineSnapshot evaluates the baseline like Test-ALSecurityBaseline and writes a JSON snapshot: the node, when the facts were captured, the catalog (release, profile, source) and each rule\'s status, value and source. It does not overwrite a file unless -Force is given. For several nodes, give a folder: one <node>.baseline-snapshot.json is written per node.'],
+  [param('SnapshotPath', 'String', 'The snapshot file to write, or an existing folder for one file per node.', required=True, position='0'),
+   REL, PROF_NODE, param('CatalogPath', 'String', 'A baseline CSV file to evaluate instead of a shipped release.'), NAME, CAT, SEV,
+   param('Force', 'SwitchParameter', 'Replaces an existing snapshot file.'), param('PassThru', 'SwitchParameter', 'Writes the snapshot file.'), EVP, EV, WHATIF, CONFIRM],
+  [('System.IO.FileInfo', 'With -PassThru, the snapshot file.')],
+  [('Save-ALSecurityBaselineSnapshot -SnapshotPath .\\node01-baseline.json', 'Saves the live node\'s results.'),
+   ('Get-ChildItem .\\evidence\\*.zip | Save-ALSecurityBaselineSnapshot -SnapshotPath .\\snapshots', 'Saves one snapshot per captured node into a folder.')]),
+ command('Get-ALSecurityBaselineDrift',
+  'Lists the baseline rules whose value or verdict changed since a snapshot: rule, before, after, and whether it is compliant now.',
+  ['Get-ALSecurityBaselineDrift evaluates the baseline on the node now (live or from a bundle) with the snapshot\'s release and profile, and writes one BaselineDriftItem per rule whose value changed (ValueChanged), whose verdict changed with the same value (StatusChanged), or that was added or removed. NowCompliant says whether the rule is met now.'],
+  [param('Snapshot', 'String', 'The snapshot file written by Save-ALSecurityBaselineSnapshot.', required=True, position='0'),
+   REL, PROF_NODE, param('CatalogPath', 'String', 'The baseline CSV file the snapshot was taken with, when it was not a shipped release.'), NAME, CAT, SEV, EVP, EV],
+  [('AzureLocalSecurity.Baseline.Drift.BaselineDriftItem', 'One object per rule that moved.')],
+  [('Get-ALSecurityBaselineDrift -Snapshot .\\node01-baseline.json', 'Shows what changed on the live node since the snapshot.'),
+   ('Get-ALSecurityBaselineDrift .\\node01-baseline.json -EvidencePath .\\node01-today.zip | Where-Object NowCompliant -eq $false', 'Lists the rules that drifted out of compliance between two captures.')]),
+ command('Repair-ALSecurityBaseline',
+  'Brings non-compliant baseline settings back to the baseline, writing an undo record before the first change.',
+  ['Repair-ALSecurityBaseline evaluates the baseline, plans the smallest change for each non-compliant rule (the catalog\'s default value when it satisfies the rule, otherwise a value derived from the expected value: for a user right, the holders the rule does not allow are removed), asks for confirmation of each change (ShouldProcess; -WhatIf shows them all), writes an undo record listing every setting\'s exact prior value (including values that were absent), and then applies registry values, user rights, audit policy and account policy through the documented Windows APIs. Each change is read back; a second run changes nothing.',
+   'Settings that Group Policy, MDM or OSConfig manage are left alone with a warning unless -Force is given, since the owner would set them back. Platform statuses (Secure Boot state, VBS running) are never changed. Azure Local\'s own drift control is never disabled.',
+   'With -EvidencePath or -Evidence nothing is changed: the planned changes are written as BaselineRepairAction objects for review.'],
+  [REL, PROF_NODE, param('Path', 'String', 'A baseline CSV file to repair against instead of a shipped release.'), NAME, CAT, SEV,
+   param('UndoPath', 'String', 'Where to write the undo record. By default a new file under LocalApplicationData\\AzureLocalSecurity\\Undo. An existing file is never overwritten.'),
+   param('Force', 'SwitchParameter', 'Also changes settings that Group Policy, MDM or OSConfig manage.'), EVP, EV, WHATIF, CONFIRM],
+  [('AzureLocalSecurity.Baseline.Repair.BaselineChangeOutcome', 'One object per setting changed or found already compliant, with before, after, the result and whether a restart is needed.'),
+   ('AzureLocalSecurity.Baseline.Repair.BaselineRepairAction', 'With -EvidencePath or -Evidence, the planned changes.')],
+  [('Repair-ALSecurityBaseline -Severity Critical -WhatIf', 'Shows the changes that would bring the critical settings back to the baseline.'),
+   ('Repair-ALSecurityBaseline -Name UserRights* -UndoPath .\\undo.json', 'Repairs the user rights, after confirmation, and keeps the undo record in undo.json.'),
+   ('Repair-ALSecurityBaseline -EvidencePath .\\node01.zip', 'Lists the changes a repair would make on node01, from a capture.')]),
+ command('Undo-ALSecurityBaselineRepair',
+  'Restores the settings a Repair-ALSecurityBaseline run changed to exactly their prior values, including values that were absent.',
+  ['Undo-ALSecurityBaselineRepair reads an undo record, and restores each setting it lists, last change first, to the value it had before the repair: a registry value that did not exist is removed, a user right gets back exactly its former holders. A setting that already has its prior value is not written, so the command can be run again safely. It runs only on the node the record is for.'],
+  [param('Path', 'String', 'The undo record written by Repair-ALSecurityBaseline.', required=True, pipeline='true (ByPropertyName)', position='0'), WHATIF, CONFIRM],
+  [('AzureLocalSecurity.Baseline.Repair.BaselineChangeOutcome', 'One object per setting restored or found already restored.')],
+  [('Undo-ALSecurityBaselineRepair -Path .\\undo.json', 'Restores the settings the repair changed, after confirmation.')]),
+]
+
+s = open(HELP, encoding='utf-8').read()
+for c in CMDS:
+    name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)
+    s = re.sub(r'<command:command [^>]*>\s*<command:details>\s*<command:name>' + re.escape(name) + r'</command:name>.*?</command:command>\n', '', s, flags=re.S)
+    s = s.replace('</helpItems>', c + '</helpItems>')
+open(HELP, 'w', encoding='utf-8').write(s)
+print('help entries:', len(re.findall('<command:command ', s)))
