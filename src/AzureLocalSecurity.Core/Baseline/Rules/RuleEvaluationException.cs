@@ -4,7 +4,7 @@ namespace AzureLocalSecurity.Baseline.Rules;
 
 /// <summary>
 /// A rule could not be evaluated: a <c>Pattern</c> took longer than <see cref="RuleEvaluator.PatternTimeout"/>
-/// on the value. The result of such a rule is unknown, not a failure of the setting.
+/// on the value, in each of two tries. The result of such a rule is unknown, not a failure of the setting.
 /// </summary>
 public sealed class RuleEvaluationException : Exception
 {

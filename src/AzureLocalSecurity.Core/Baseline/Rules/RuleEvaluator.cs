@@ -40,7 +40,7 @@ public static class RuleEvaluator
 
     /// <summary>Whether <paramref name="actual"/> satisfies <paramref name="expression"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="RuleEvaluationException">A regular expression ran longer than <see cref="PatternTimeout"/>.</exception>
+    /// <exception cref="RuleEvaluationException">A regular expression ran longer than <see cref="PatternTimeout"/> (in two tries).</exception>
     public static bool Matches(RuleExpression expression, FactValue actual)
     {
         if (expression is null)
@@ -263,9 +263,19 @@ public static class RuleEvaluator
         {
             return regex.IsMatch(input);
         }
+        catch (RegexMatchTimeoutException)
+        {
+            // The timeout is wall-clock time: a garbage collection or a busy machine can stop the thread
+            // for longer than a trivial match takes. A second timeout means the pattern itself runs away.
+        }
+
+        try
+        {
+            return regex.IsMatch(input);
+        }
         catch (RegexMatchTimeoutException ex)
         {
-            throw new RuleEvaluationException($"Pattern('{pattern}') ran longer than {PatternTimeout.TotalMilliseconds} ms on a value of {input.Length} characters.", pattern, ex);
+            throw new RuleEvaluationException($"Pattern('{pattern}') ran longer than {PatternTimeout.TotalMilliseconds} ms, twice, on a value of {input.Length} characters.", pattern, ex);
         }
     }
 
