@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Text;
+using AzureLocalSecurity.Baseline.Facts;
+using AzureLocalSecurity.Baseline.Rules;
 using AzureLocalSecurity.Evidence;
 using SharpFuzz;
 
@@ -12,17 +16,33 @@ namespace AzureLocalSecurity.Fuzz;
 /// </summary>
 internal static class Program
 {
+    /// <summary>One value of each shape a rule meets, so every operator's code runs on every input.</summary>
+    private static readonly FactValue[] RuleActuals =
+    [
+        FactValue.FromNumber(15),
+        FactValue.FromText("%SystemRoot%\\System32\\logfiles\\firewall\\domainfw.log"),
+        FactValue.FromSids(["*S-1-5-32-544", "S-1-5-11"]),
+        FactValue.FromPairs(
+        [
+            new KeyValuePair<string, string>("AccountLockoutDuration", "15"),
+            new KeyValuePair<string, string>("AccountLockoutThreshold", "3"),
+            new KeyValuePair<string, string>("ResetAccountLockoutCounterAfter", "15"),
+        ]),
+        FactValue.Absent,
+    ];
+
     private static int Main(string[] args)
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression [--replay <corpus folder>]");
             return 2;
         }
 
         Action<byte[]> harness = args[0] switch
         {
             "evidence-zip" => EvidenceZip,
+            "rule-expression" => RuleExpressionText,
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -63,6 +83,42 @@ internal static class Program
         }
         catch (EvidenceFormatException)
         {
+        }
+    }
+
+    /// <summary>
+    /// An Expected Value from anywhere: it parses or fails with RuleSyntaxException; a parsed expression
+    /// evaluates (or fails with RuleEvaluationException when a pattern runs too long), and a remedy is chosen
+    /// for it from each value, which must then satisfy it.
+    /// </summary>
+    private static void RuleExpressionText(byte[] input)
+    {
+        if (!RuleParser.TryParse(Encoding.UTF8.GetString(input), out var expression, out _))
+        {
+            return;
+        }
+
+        _ = expression!.ToString();
+        _ = RuleDescriber.Describe(expression);
+        foreach (var actual in RuleActuals)
+        {
+            try
+            {
+                _ = RuleEvaluator.Matches(expression, actual);
+            }
+            catch (RuleEvaluationException)
+            {
+            }
+
+            var kind = actual.Kind == FactValueKind.Absent ? FactValueKind.Text : actual.Kind;
+            foreach (var defaultValue in new[] { null, actual.ToString() })
+            {
+                var choice = RuleRemedy.Choose(expression, actual, defaultValue, kind);
+                if (choice.Target is not null && !RuleEvaluator.Matches(expression, choice.Target))
+                {
+                    throw new InvalidOperationException($"The remedy {choice.Target} chosen for {expression} does not satisfy it.");
+                }
+            }
         }
     }
 }
