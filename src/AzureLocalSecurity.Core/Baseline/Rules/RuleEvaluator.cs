@@ -253,8 +253,24 @@ public static class RuleEvaluator
             return true;
         }
 
+        // A bound on a key the policy does not have is not met; matching the whole text instead would let
+        // Microsoft's unanchored alternations pass on some other key's digits.
+        var colon = pattern.IndexOf(':');
         matched = false;
-        return false;
+        return colon > 0 && IsIdentifier(pattern, colon);
+    }
+
+    private static bool IsIdentifier(string text, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return char.IsLetter(text[0]);
     }
 
     private static bool Run(Regex regex, string pattern, string input)

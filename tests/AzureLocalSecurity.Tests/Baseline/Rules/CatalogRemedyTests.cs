@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Baseline.Rules;
@@ -119,25 +118,18 @@ public class CatalogRemedyTests
     }
 
     [Fact]
-    public void The_whole_2610_domain_joined_catalog_evaluates_in_well_under_five_milliseconds()
+    public void Evaluating_the_whole_2610_domain_joined_catalog_twice_gives_the_same_verdicts()
     {
+        // Speed is measured in bench/ (BaselineBenchmarks); this checks the evaluation is deterministic and total.
         var cases = Rules("AzureLocal_SecurityBaseline_2610domjoin.csv")
             .Select(r => (r.Expression, Value: RuleRemedy.Convert(r.Row["Default Value"], r.Kind) ?? FactValue.Absent))
             .ToList();
         Assert.True(cases.Count > 400, cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var compliant = Evaluate(cases);
 
-        var times = new List<double>();
-        for (var run = 0; run < 25; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            Assert.Equal(compliant, Evaluate(cases));
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
+        var first = Evaluate(cases);
 
-        times.Sort();
-        _output.WriteLine($"{cases.Count} rules ({compliant} hold on the default values): median {times[times.Count / 2]:F3} ms, best {times[0]:F3} ms");
-        Assert.True(times[times.Count / 2] < 5, $"median {times[times.Count / 2]:F3} ms");
+        Assert.Equal(first, Evaluate(cases));
+        _output.WriteLine($"{cases.Count} rules, {first} hold on the default values");
     }
 
     private static int Evaluate(List<(RuleExpression Expression, FactValue Value)> cases)
