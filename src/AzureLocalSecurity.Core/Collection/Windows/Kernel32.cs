@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 
 namespace AzureLocalSecurity.Collection.Windows;
@@ -23,4 +24,31 @@ internal static class Kernel32
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     [return: MarshalAs(UnmanagedType.Bool)]
     internal static extern bool GetFirmwareType(ref FirmwareType firmwareType);
+
+    /// <summary>
+    /// <c>HANDLE WINAPI GetCurrentProcess(void)</c>, processthreadsapi.h
+    /// (learn.microsoft.com/windows/win32/api/processthreadsapi/nf-processthreadsapi-getcurrentprocess; WINAPI.md §1.3).
+    /// A pseudo-handle: never closed.
+    /// </summary>
+    [DllImport("kernel32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern IntPtr GetCurrentProcess();
+
+    /// <summary>
+    /// <c>BOOL WINAPI CloseHandle(HANDLE hObject)</c>, handleapi.h
+    /// (learn.microsoft.com/windows/win32/api/handleapi/nf-handleapi-closehandle; WINAPI.md §1.3).
+    /// </summary>
+    [DllImport("kernel32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static extern bool CloseHandle(IntPtr hObject);
+
+    /// <summary>
+    /// <c>HLOCAL WINAPI LocalFree(HLOCAL hMem)</c>, winbase.h
+    /// (learn.microsoft.com/windows/win32/api/winbase/nf-winbase-localfree; WINAPI.md §5.3): frees the string
+    /// ConvertSidToStringSidW returns. NULL on success.
+    /// </summary>
+    [DllImport("kernel32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern IntPtr LocalFree(IntPtr hMem);
 }

@@ -23,4 +23,65 @@ internal static class NetApi32
     [DllImport("netapi32.dll", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     internal static extern uint NetApiBufferFree(IntPtr buffer);
+
+    /// <summary>TIMEQ_FOREVER (LMaccess.h): "never" in the account-policy time fields.</summary>
+    internal const uint TimeqForever = 0xFFFFFFFF;
+
+    /// <summary>UF_ACCOUNTDISABLE (LMaccess.h).</summary>
+    internal const uint UfAccountDisable = 0x0002;
+
+    /// <summary>NERR_UserNotFound (lmerr.h); its text lives in netmsg.dll, so it is named here.</summary>
+    internal const uint NerrUserNotFound = 2221;
+
+    /// <summary>USER_MODALS_INFO_0 (LMaccess.h): times in seconds, TIMEQ_FOREVER for never. 20 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct UserModalsInfo0
+    {
+        public uint MinPasswdLen;
+        public uint MaxPasswdAge;
+        public uint MinPasswdAge;
+        public uint ForceLogoff;
+        public uint PasswordHistLen;
+    }
+
+    /// <summary>USER_MODALS_INFO_3 (LMaccess.h): lockout duration and observation window in seconds, then the threshold. 12 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct UserModalsInfo3
+    {
+        public uint LockoutDuration;
+        public uint LockoutObservationWindow;
+        public uint LockoutThreshold;
+    }
+
+    /// <summary>USER_INFO_1 (LMaccess.h): string fields kept as pointers into the API's buffer. 56 bytes on x64, flags at 40.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct UserInfo1
+    {
+        public IntPtr Name;
+        public IntPtr Password;
+        public uint PasswordAge;
+        public uint Priv;
+        public IntPtr HomeDir;
+        public IntPtr Comment;
+        public uint Flags;
+        public IntPtr ScriptPath;
+    }
+
+    /// <summary>
+    /// <c>NET_API_STATUS NET_API_FUNCTION NetUserModalsGet(LPCWSTR servername, DWORD level, LPBYTE *bufptr)</c>, LMaccess.h
+    /// (learn.microsoft.com/windows/win32/api/lmaccess/nf-lmaccess-netusermodalsget; WINAPI.md §5.1). A null server is the local
+    /// account database; the buffer is freed with <see cref="NetApiBufferFree"/>.
+    /// </summary>
+    [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint NetUserModalsGet(string? servername, uint level, out IntPtr bufptr);
+
+    /// <summary>
+    /// <c>NET_API_STATUS NET_API_FUNCTION NetUserGetInfo(LPCWSTR servername, LPCWSTR username, DWORD level, LPBYTE *bufptr)</c>, LMaccess.h
+    /// (learn.microsoft.com/windows/win32/api/lmaccess/nf-lmaccess-netusergetinfo; WINAPI.md §5.2). The user name is the bare
+    /// account name; the buffer is freed with <see cref="NetApiBufferFree"/>.
+    /// </summary>
+    [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint NetUserGetInfo(string? servername, string username, uint level, out IntPtr bufptr);
 }

@@ -1,0 +1,153 @@
+using System;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace AzureLocalSecurity.Collection.Windows;
+
+/// <summary>
+/// P/Invoke declarations for the LSA policy and SID functions of advapi32.dll. Checked against reference/WINAPI.md §3 and §5.3.
+/// The Lsa* functions return NTSTATUS (int) and do not set the last error; the SID functions are BOOL + GetLastError.
+/// </summary>
+internal static class Advapi32Lsa
+{
+    /// <summary>POLICY_VIEW_LOCAL_INFORMATION | POLICY_LOOKUP_NAMES (NTSecAPI.h): enough to enumerate rights and read the account domain.</summary>
+    internal const uint PolicyReadAccess = 0x00000001 | 0x00000800;
+
+    /// <summary>PolicyAccountDomainInformation in POLICY_INFORMATION_CLASS (NTSecAPI.h; the enum starts at 1).</summary>
+    internal const int PolicyAccountDomainInformation = 5;
+
+    /// <summary>STATUS_NO_MORE_ENTRIES (ntstatus.h): no account holds the right. Negative as an int, so it is tested for explicitly.</summary>
+    internal const int StatusNoMoreEntries = unchecked((int)0x8000001A);
+
+    /// <summary>STATUS_ACCESS_DENIED (ntstatus.h).</summary>
+    internal const int StatusAccessDenied = unchecked((int)0xC0000022);
+
+    /// <summary>STATUS_NO_SUCH_PRIVILEGE (ntstatus.h): the name is not a right this system knows.</summary>
+    internal const int StatusNoSuchPrivilege = unchecked((int)0xC0000060);
+
+    /// <summary>WinAccountAdministratorSid in WELL_KNOWN_SID_TYPE (winnt.h).</summary>
+    internal const int WinAccountAdministratorSid = 38;
+
+    /// <summary>WinAccountGuestSid in WELL_KNOWN_SID_TYPE (winnt.h).</summary>
+    internal const int WinAccountGuestSid = 39;
+
+    /// <summary>SECURITY_MAX_SID_SIZE (winnt.h).</summary>
+    internal const int SecurityMaxSidSize = 68;
+
+    /// <summary>LSA_UNICODE_STRING (LsaLookup.h): lengths in bytes, the buffer not necessarily NUL-terminated.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct LsaUnicodeString
+    {
+        public ushort Length;
+        public ushort MaximumLength;
+        public IntPtr Buffer;
+    }
+
+    /// <summary>LSA_OBJECT_ATTRIBUTES (LsaLookup.h): unused by LsaOpenPolicy, passed all zero.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct LsaObjectAttributes
+    {
+        public uint Length;
+        public IntPtr RootDirectory;
+        public IntPtr ObjectName;
+        public uint Attributes;
+        public IntPtr SecurityDescriptor;
+        public IntPtr SecurityQualityOfService;
+    }
+
+    /// <summary>POLICY_ACCOUNT_DOMAIN_INFO (NTSecAPI.h): DomainSid points into the LSA buffer.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct PolicyAccountDomainInfo
+    {
+        public LsaUnicodeString DomainName;
+        public IntPtr DomainSid;
+    }
+
+    /// <summary>
+    /// <c>NTSTATUS LsaOpenPolicy(PLSA_UNICODE_STRING SystemName, PLSA_OBJECT_ATTRIBUTES ObjectAttributes, ACCESS_MASK DesiredAccess, PLSA_HANDLE PolicyHandle)</c>,
+    /// NTSecAPI.h (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsaopenpolicy). SystemName is IntPtr.Zero for the
+    /// local system (it is a PLSA_UNICODE_STRING, never a string).
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern int LsaOpenPolicy(IntPtr systemName, ref LsaObjectAttributes objectAttributes, uint desiredAccess, out SafeLsaPolicyHandle policyHandle);
+
+    /// <summary>
+    /// <c>NTSTATUS LsaEnumerateAccountsWithUserRight(LSA_HANDLE PolicyHandle, PLSA_UNICODE_STRING UserRight, PVOID *Buffer, PULONG CountReturned)</c>,
+    /// NTSecAPI.h (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsaenumerateaccountswithuserright). The buffer is an
+    /// array of PSID freed with <see cref="LsaFreeMemory"/>; STATUS_NO_MORE_ENTRIES means no account holds the right.
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern int LsaEnumerateAccountsWithUserRight(SafeLsaPolicyHandle policyHandle, ref LsaUnicodeString userRight, out IntPtr buffer, out uint countReturned);
+
+    /// <summary>
+    /// <c>NTSTATUS LsaQueryInformationPolicy(LSA_HANDLE PolicyHandle, POLICY_INFORMATION_CLASS InformationClass, PVOID *Buffer)</c>,
+    /// NTSecAPI.h (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsaqueryinformationpolicy). Freed with <see cref="LsaFreeMemory"/>.
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern int LsaQueryInformationPolicy(SafeLsaPolicyHandle policyHandle, int informationClass, out IntPtr buffer);
+
+    /// <summary><c>NTSTATUS LsaFreeMemory(PVOID Buffer)</c>, NTSecAPI.h (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsafreememory).</summary>
+    [DllImport("advapi32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern int LsaFreeMemory(IntPtr buffer);
+
+    /// <summary><c>NTSTATUS LsaClose(LSA_HANDLE ObjectHandle)</c>, NTSecAPI.h (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsaclose).</summary>
+    [DllImport("advapi32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern int LsaClose(IntPtr objectHandle);
+
+    /// <summary><c>ULONG LsaNtStatusToWinError(NTSTATUS Status)</c>, NTSecAPI.h (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsantstatustowinerror).</summary>
+    [DllImport("advapi32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint LsaNtStatusToWinError(int status);
+
+    /// <summary>
+    /// <c>BOOL ConvertSidToStringSidW(PSID Sid, LPWSTR *StringSid)</c>, sddl.h
+    /// (learn.microsoft.com/windows/win32/api/sddl/nf-sddl-convertsidtostringsidw). The string is freed with Kernel32.LocalFree,
+    /// so it is an IntPtr, never an out string.
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static extern bool ConvertSidToStringSidW(IntPtr sid, out IntPtr stringSid);
+
+    /// <summary>The same, for a SID held in a managed buffer.</summary>
+    [DllImport("advapi32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static extern bool ConvertSidToStringSidW(byte[] sid, out IntPtr stringSid);
+
+    /// <summary>
+    /// <c>BOOL CreateWellKnownSid(WELL_KNOWN_SID_TYPE WellKnownSidType, PSID DomainSid, PSID pSid, DWORD *cbSid)</c>, securitybaseapi.h
+    /// (learn.microsoft.com/windows/win32/api/securitybaseapi/nf-securitybaseapi-createwellknownsid). Writes into the caller's buffer.
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static extern bool CreateWellKnownSid(int wellKnownSidType, IntPtr domainSid, [Out] byte[] sid, ref uint cbSid);
+
+    /// <summary>
+    /// <c>BOOL LookupAccountSidW(LPCWSTR lpSystemName, PSID Sid, LPWSTR Name, LPDWORD cchName, LPWSTR ReferencedDomainName,
+    /// LPDWORD cchReferencedDomainName, PSID_NAME_USE peUse)</c>, winbase.h
+    /// (learn.microsoft.com/windows/win32/api/winbase/nf-winbase-lookupaccountsidw). Called once with null buffers to learn the sizes
+    /// (ERROR_INSUFFICIENT_BUFFER, counts in characters including the NUL), then with buffers of that size.
+    /// </summary>
+    [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static extern bool LookupAccountSidW(string? systemName, byte[] sid, [Out] char[]? name, ref uint cchName, [Out] char[]? referencedDomainName, ref uint cchReferencedDomainName, out int use);
+}
+
+/// <summary>An LSA policy handle, closed with LsaClose (WINAPI.md §3.4).</summary>
+internal sealed class SafeLsaPolicyHandle : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public SafeLsaPolicyHandle()
+        : base(true)
+    {
+    }
+
+    protected override bool ReleaseHandle() => Advapi32Lsa.LsaClose(handle) == 0;
+}
