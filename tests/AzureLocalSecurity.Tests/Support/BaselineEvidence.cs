@@ -29,7 +29,15 @@ internal static class BaselineEvidence
                 continue;
             }
 
-            var current = store.Read(fact).Value ?? FactValue.Absent;
+            var current = store.Read(fact).Value;
+            if (current is null && fact.Source != FactSource.Registry && fact.Source != FactSource.UserRight && fact.Source != FactSource.AuditPolicy)
+            {
+                // Settings no documented API reads (password complexity, ...) stay Unknown.
+                skipped.Add(rule.Name);
+                continue;
+            }
+
+            current ??= FactValue.Absent;
             if (RuleEvaluator.Matches(rule.Expression, current))
             {
                 continue;

@@ -40,6 +40,7 @@ public sealed class BaselineRuleResult
     public string Title => Rule.ControlName ?? Rule.Name;
 
     /// <summary>Always <c>Baseline</c>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance property, so PowerShell shows it with the result like SecurityCheckResult.Area.")]
     public string Area => "Baseline";
 
     /// <summary>The rule's category (Registry, Security Policy, Security Options, Audit Policy, SecuredCore).</summary>

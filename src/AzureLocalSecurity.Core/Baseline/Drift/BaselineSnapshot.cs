@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using AzureLocalSecurity.Baseline.Analysis;
-using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Baseline.Repair;
 using AzureLocalSecurity.Results;
 using Newtonsoft.Json;
@@ -151,22 +150,14 @@ public sealed class BaselineSnapshot
             BaselineProfile? profile = null;
             if (root["profile"] is JValue { Type: JTokenType.String } p)
             {
-                profile = (BaselineProfile)Enum.Parse(typeof(BaselineProfile), (string)p!, ignoreCase: false);
-                if (!Enum.IsDefined(typeof(BaselineProfile), profile))
-                {
-                    throw new InvalidDataException($"The snapshot has an unknown profile '{p}'.");
-                }
+                profile = NamedEnum<BaselineProfile>((string)p!, "profile");
             }
 
             var rules = root["rules"] as JArray ?? throw new InvalidDataException("The snapshot has no rules array.");
             var entries = rules.Select(t =>
             {
                 var o = t as JObject ?? throw new InvalidDataException("A snapshot rule is not an object.");
-                var status = (CheckStatus)Enum.Parse(typeof(CheckStatus), Text(o, "status"), ignoreCase: false);
-                if (!Enum.IsDefined(typeof(CheckStatus), status))
-                {
-                    throw new InvalidDataException($"A snapshot rule has an unknown status '{o["status"]}'.");
-                }
+                var status = NamedEnum<CheckStatus>(Text(o, "status"), "status");
 
                 var actual = o["actual"] is null || o["actual"]!.Type == JTokenType.Null ? null : FactValueJson.FromJson(o["actual"]);
                 var source = o["source"]?.Type == JTokenType.String ? (string?)o["source"] : null;
@@ -178,6 +169,18 @@ public sealed class BaselineSnapshot
         {
             throw new InvalidDataException("The snapshot is damaged: " + ex.Message, ex);
         }
+    }
+
+    /// <summary>An enum member by its name only (a number such as "7" is not a name).</summary>
+    internal static T NamedEnum<T>(string text, string what)
+        where T : struct
+    {
+        if (text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse<T>(text, ignoreCase: false, out var value))
+        {
+            return value;
+        }
+
+        throw new InvalidDataException($"Unknown {what} '{text}'.");
     }
 
     private static string Text(JObject o, string name) =>

@@ -170,9 +170,10 @@ public sealed class BaselineUndoFile
     private static BaselineUndoEntry ParseEntry(JToken token)
     {
         var o = token as JObject ?? throw new BaselineUndoFileException("An undo entry is not a JSON object.");
-        if (!Enum.TryParse<FactSource>(Required(o, "source"), ignoreCase: false, out var source) || !Enum.IsDefined(typeof(FactSource), source))
+        var sourceName = Required(o, "source");
+        if (sourceName.Length == 0 || !char.IsLetter(sourceName[0]) || !Enum.TryParse<FactSource>(sourceName, ignoreCase: false, out var source))
         {
-            throw new BaselineUndoFileException($"An undo entry names an unknown source '{o["source"]}'.");
+            throw new BaselineUndoFileException($"An undo entry names an unknown source '{sourceName}'.");
         }
 
         var type = o["registryType"];

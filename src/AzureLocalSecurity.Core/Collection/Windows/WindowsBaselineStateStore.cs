@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
 using AzureLocalSecurity.Baseline.Facts;
-using AzureLocalSecurity.Evidence;
 
 namespace AzureLocalSecurity.Collection.Windows;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using AzureLocalSecurity.Baseline;
 using AzureLocalSecurity.Baseline.Analysis;
@@ -8,7 +7,6 @@ using AzureLocalSecurity.Baseline.Catalog;
 using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Baseline.Repair;
 using AzureLocalSecurity.Baseline.Rules;
-using AzureLocalSecurity.Evidence;
 using AzureLocalSecurity.Results;
 using AzureLocalSecurity.Tests.Support;
 using Xunit;

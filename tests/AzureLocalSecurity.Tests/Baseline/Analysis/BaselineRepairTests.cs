@@ -48,7 +48,7 @@ public sealed class BaselineRepairTests
     {
         using var dir = new TempDir();
         var path = Path.Combine(dir.Path, "b.zip");
-        EvidenceBundleWriter.WriteZip(bundle, path);
+        EvidenceBundleWriter.Write(bundle, path, overwrite: false);
         using var zip = System.IO.Compression.ZipFile.OpenRead(path);
         return zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal).Select(e =>
         {
