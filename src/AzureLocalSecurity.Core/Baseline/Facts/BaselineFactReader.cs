@@ -29,6 +29,7 @@ public sealed class BaselineFactReader
     private const long SecureKernelRunning = 0x01;
 
     private const long TimeqForever = 0xFFFFFFFF;
+    private const string RegistryIdPrefix = "windows/registry/";
     private const long UfAccountDisable = 0x0002;
 
     private static readonly Dictionary<string, string> UndocumentedPolicies = new(StringComparer.OrdinalIgnoreCase)
@@ -44,11 +45,12 @@ public sealed class BaselineFactReader
     };
 
     private readonly EvidenceBundle _bundle;
-    private readonly Dictionary<string, RegistryEntry> _registry = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RegistryEntry> _registryByPath = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RegistryEntry> _registryById = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EvidenceRecord> _rights = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<Guid, EvidenceRecord> _audit = [];
     private readonly Dictionary<long, EvidenceRecord> _accounts = [];
-    private readonly Dictionary<FactRef, (string Area, string Policy)> _cspPolicies = [];
+    private readonly Dictionary<FactRef, (RegistryEntry Entry, string Value)> _winningProviders = [];
 
     /// <summary>Creates a reader over <paramref name="bundle"/>; owners are told from registry paths only.</summary>
     public BaselineFactReader(EvidenceBundle bundle)
@@ -69,18 +71,11 @@ public sealed class BaselineFactReader
             IndexItem(item);
         }
 
-        if (rules is not null)
+        foreach (var rule in rules ?? [])
         {
-            foreach (var rule in rules)
+            if (rule is not null)
             {
-                if (rule is not null && BaselineFactMap.TryGetCspPolicy(rule, out var area, out var policy))
-                {
-                    var fact = BaselineFactMap.Resolve(rule);
-                    if (fact.Source != FactSource.Unsupported && !_cspPolicies.ContainsKey(fact))
-                    {
-                        _cspPolicies.Add(fact, (area, policy));
-                    }
-                }
+                IndexProvider(rule);
             }
         }
 
@@ -114,20 +109,50 @@ public sealed class BaselineFactReader
         };
     }
 
+    /// <summary>
+    /// Remembers where the PolicyManager names the winning provider of a CSP-managed rule's fact, resolved once here so
+    /// reading an owner costs a short lookup. A PolicyManager key the bundle lacks names no owner.
+    /// </summary>
+    private void IndexProvider(BaselineRule rule)
+    {
+        if (!BaselineFactMap.TryGetCspPolicy(rule, out var area, out var policy))
+        {
+            return;
+        }
+
+        var fact = BaselineFactMap.Resolve(rule);
+        if (fact.Source == FactSource.Unsupported || FindKey(BaselineFactMap.PolicyManagerKey(area)) is not { } policyManager)
+        {
+            return;
+        }
+
+        var provider = (policyManager, BaselineFactMap.WinningProviderValue(policy));
+        if (fact.Source == FactSource.Registry)
+        {
+            FindKey(BaselineFactMap.NormalizeKey(fact.Path))?.AddProvider(fact.Name, provider);
+        }
+        else if (!_winningProviders.ContainsKey(fact))
+        {
+            _winningProviders.Add(fact, provider);
+        }
+    }
+
     private void IndexItem(EvidenceItem item)
     {
-        if (item.Id.StartsWith("windows/registry/", StringComparison.OrdinalIgnoreCase))
+        if (item.Id.StartsWith(RegistryIdPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            var entry = new RegistryEntry(item);
-            if (!_registry.ContainsKey(item.Id))
+            // Keyed by path: a snapshot's own path, else the path its id was made from. The id index catches a key
+            // whose name holds '/', which an id cannot tell from a separator.
+            var path = BaselineFactMap.NormalizeKey(item.Registry?.Path ?? item.Id.Substring(RegistryIdPrefix.Length).Replace('/', '\\'));
+            var entry = new RegistryEntry(item, IsGroupPolicyPath(path));
+            if (!_registryByPath.ContainsKey(path))
             {
-                _registry.Add(item.Id, entry);
+                _registryByPath.Add(path, entry);
             }
 
-            // A snapshot filed under an id that does not match its own path is still found by its path.
-            if (item.Registry is { } key && !_registry.ContainsKey(EvidenceIds.Registry(key.Path)))
+            if (!_registryById.ContainsKey(item.Id))
             {
-                _registry.Add(EvidenceIds.Registry(key.Path), entry);
+                _registryById.Add(item.Id, entry);
             }
 
             return;
@@ -181,7 +206,7 @@ public sealed class BaselineFactReader
         switch (lookup.State)
         {
             case LookupState.Absent:
-                return FactReading.Read(fact, FactValue.Absent, source, Owner(fact, keyPath));
+                return FactReading.Read(fact, FactValue.Absent, source, Owner(fact, lookup.Entry));
             case LookupState.Unknown:
                 return FactReading.Unknown(fact, source, lookup.Reason!);
         }
@@ -203,7 +228,7 @@ public sealed class BaselineFactReader
                 : $"The captured value is a {value.Kind} ('{value}'), which is not a registry type this reader compares.");
         }
 
-        return FactReading.Read(fact, typed, source, Owner(fact, keyPath));
+        return FactReading.Read(fact, typed, source, Owner(fact, lookup.Entry));
     }
 
     private FactReading ReadUserRight(FactRef fact)
@@ -589,7 +614,7 @@ public sealed class BaselineFactReader
 
     private RegistryLookup LookUp(string keyPath, string valueName)
     {
-        if (!_registry.TryGetValue(EvidenceIds.Registry(keyPath), out var entry))
+        if (FindKey(keyPath) is not { } entry)
         {
             return RegistryLookup.Unknown($"The bundle holds no snapshot of {keyPath} (not captured).");
         }
@@ -597,7 +622,7 @@ public sealed class BaselineFactReader
         if (entry.Item.Error is { } error)
         {
             return error.Category == EvidenceErrorCategory.NotFound
-                ? RegistryLookup.Absent
+                ? RegistryLookup.Absent(entry)
                 : RegistryLookup.Unknown($"{keyPath} could not be read: {error}");
         }
 
@@ -606,21 +631,38 @@ public sealed class BaselineFactReader
             return RegistryLookup.Unknown($"The item for {keyPath} is {entry.Item.Kind} data, not a registry key.");
         }
 
-        return entry.Values.TryGetValue(valueName, out var value) ? RegistryLookup.Of(value) : RegistryLookup.Absent;
+        return entry.Values.TryGetValue(valueName, out var value) ? RegistryLookup.Of(entry, value) : RegistryLookup.Absent(entry);
     }
 
-    private string? Owner(FactRef fact, string? registryKey)
+    private RegistryEntry? FindKey(string keyPath) =>
+        _registryByPath.TryGetValue(keyPath, out var entry) || _registryById.TryGetValue(EvidenceIds.Registry(keyPath), out entry) ? entry : null;
+
+    /// <summary>MDM or OSConfig when the PolicyManager names a winning provider; Group Policy for a registry value under a policy key; else null.</summary>
+    private string? Owner(FactRef fact, RegistryEntry? registryKey)
     {
-        if (_cspPolicies.TryGetValue(fact, out var csp))
+        if (TryGetProvider(fact, registryKey, out var provider) && provider.Entry.Values is { } values && values.TryGetValue(provider.Value, out var value)
+            && value.AsString() is { } winner && winner.Trim().Length > 0)
         {
-            var lookup = LookUp(BaselineFactMap.PolicyManagerKey(csp.Area), BaselineFactMap.WinningProviderValue(csp.Policy));
-            if (lookup.State == LookupState.Value && lookup.Value!.AsString() is { } provider && provider.Trim().Length > 0)
-            {
-                return IsOsConfig(provider) ? "OSConfig" : "MDM";
-            }
+            return IsOsConfig(winner) ? "OSConfig" : "MDM";
         }
 
-        return registryKey is not null && IsGroupPolicyPath(registryKey) ? "Group Policy" : null;
+        return registryKey?.IsGroupPolicy == true ? "Group Policy" : null;
+    }
+
+    private bool TryGetProvider(FactRef fact, RegistryEntry? registryKey, out (RegistryEntry Entry, string Value) provider)
+    {
+        if (registryKey is null)
+        {
+            return _winningProviders.TryGetValue(fact, out provider);
+        }
+
+        if (registryKey.Providers is { } providers)
+        {
+            return providers.TryGetValue(fact.Name, out provider);
+        }
+
+        provider = default;
+        return false;
     }
 
     private static bool IsOsConfig(string provider)
@@ -662,31 +704,37 @@ public sealed class BaselineFactReader
 
     private readonly struct RegistryLookup
     {
-        private RegistryLookup(LookupState state, EvidenceValue? value, string? reason)
+        private RegistryLookup(LookupState state, RegistryEntry? entry, EvidenceValue? value, string? reason)
         {
             State = state;
+            Entry = entry;
             Value = value;
             Reason = reason;
         }
 
-        public static RegistryLookup Absent => new(LookupState.Absent, null, null);
+
 
         public LookupState State { get; }
+
+        public RegistryEntry? Entry { get; }
 
         public EvidenceValue? Value { get; }
 
         public string? Reason { get; }
 
-        public static RegistryLookup Of(EvidenceValue value) => new(LookupState.Value, value, null);
+        public static RegistryLookup Of(RegistryEntry entry, EvidenceValue value) => new(LookupState.Value, entry, value, null);
 
-        public static RegistryLookup Unknown(string reason) => new(LookupState.Unknown, null, reason);
+        public static RegistryLookup Absent(RegistryEntry entry) => new(LookupState.Absent, entry, null, null);
+
+        public static RegistryLookup Unknown(string reason) => new(LookupState.Unknown, null, null, reason);
     }
 
     private sealed class RegistryEntry
     {
-        public RegistryEntry(EvidenceItem item)
+        public RegistryEntry(EvidenceItem item, bool isGroupPolicy)
         {
             Item = item;
+            IsGroupPolicy = isGroupPolicy;
             if (item.Error is null && item.Registry is { } key)
             {
                 Values = new Dictionary<string, EvidenceValue>(StringComparer.OrdinalIgnoreCase);
@@ -701,6 +749,21 @@ public sealed class BaselineFactReader
         }
 
         public EvidenceItem Item { get; }
+
+        /// <summary>True for a key under SOFTWARE\Policies or ...\CurrentVersion\Policies, where Group Policy writes.</summary>
+        public bool IsGroupPolicy { get; }
+
+        /// <summary>For values a CSP rule sets: the PolicyManager key and value that name the winning provider.</summary>
+        public Dictionary<string, (RegistryEntry Entry, string Value)>? Providers { get; private set; }
+
+        public void AddProvider(string valueName, (RegistryEntry Entry, string Value) provider)
+        {
+            Providers ??= new Dictionary<string, (RegistryEntry Entry, string Value)>(StringComparer.OrdinalIgnoreCase);
+            if (!Providers.ContainsKey(valueName))
+            {
+                Providers.Add(valueName, provider);
+            }
+        }
 
         public Dictionary<string, EvidenceValue>? Values { get; }
     }

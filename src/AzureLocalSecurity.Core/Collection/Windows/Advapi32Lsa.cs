@@ -109,13 +109,13 @@ internal static class Advapi32Lsa
     /// (learn.microsoft.com/windows/win32/api/sddl/nf-sddl-convertsidtostringsidw). The string is freed with Kernel32.LocalFree,
     /// so it is an IntPtr, never an out string.
     /// </summary>
-    [DllImport("advapi32.dll", ExactSpelling = true, SetLastError = true)]
+    [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     [return: MarshalAs(UnmanagedType.Bool)]
     internal static extern bool ConvertSidToStringSidW(IntPtr sid, out IntPtr stringSid);
 
     /// <summary>The same, for a SID held in a managed buffer.</summary>
-    [DllImport("advapi32.dll", ExactSpelling = true, SetLastError = true)]
+    [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     [return: MarshalAs(UnmanagedType.Bool)]
     internal static extern bool ConvertSidToStringSidW(byte[] sid, out IntPtr stringSid);
@@ -133,7 +133,8 @@ internal static class Advapi32Lsa
     /// <c>BOOL LookupAccountSidW(LPCWSTR lpSystemName, PSID Sid, LPWSTR Name, LPDWORD cchName, LPWSTR ReferencedDomainName,
     /// LPDWORD cchReferencedDomainName, PSID_NAME_USE peUse)</c>, winbase.h
     /// (learn.microsoft.com/windows/win32/api/winbase/nf-winbase-lookupaccountsidw). Called once with null buffers to learn the sizes
-    /// (ERROR_INSUFFICIENT_BUFFER, counts in characters including the NUL), then with buffers of that size.
+    /// (ERROR_INSUFFICIENT_BUFFER, counts in characters including the NUL), then with buffers of that size. The buffers are
+    /// char[] rather than WINAPI.md's StringBuilder: the same LPWSTR under CharSet.Unicode, pinned instead of copied (CA1838).
     /// </summary>
     [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
