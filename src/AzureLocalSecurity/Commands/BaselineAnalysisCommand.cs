@@ -82,16 +82,17 @@ public abstract class BaselineAnalysisCommand : EvidenceAnalysisCommand
     /// <summary>Evaluates the chosen catalog on one node: the profile from -Profile or the node's membership.</summary>
     protected (BaselineCatalog Catalog, IReadOnlyList<BaselineRuleResult> Results) EvaluateBundle(EvidenceBundle bundle)
     {
-        var reader = new BaselineFactReader(bundle);
-        var profile = Profile ?? (reader.IsDomainJoined == false ? BaselineProfile.AdLess : BaselineProfile.DomainJoined);
-        if (Profile is null && reader.IsDomainJoined is null)
+        var joined = new BaselineFactReader(bundle).IsDomainJoined;
+        var profile = Profile ?? (joined == false ? BaselineProfile.AdLess : BaselineProfile.DomainJoined);
+        if (Profile is null && joined is null)
         {
             WriteWarning($"{bundle.NodeName}: domain membership is unknown; evaluating the domain-joined baseline. Use -Profile to choose.");
         }
 
         var catalog = CatalogFor(profile);
         var options = BaselineAnalyzer.OptionsFor(catalog);
-        var rules = BaselineCatalogs.Filter(catalog.Rules, Name, Category, Severity);
+        var rules = BaselineCatalogs.Filter(catalog.Rules, Name, Category, Severity).ToList();
+        var reader = new BaselineFactReader(bundle, rules);
         var results = rules.Select(r => BaselineAnalyzer.Evaluate(r, reader, bundle.NodeName, options)).ToList();
         return (catalog, results);
     }

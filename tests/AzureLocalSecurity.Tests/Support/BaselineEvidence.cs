@@ -16,10 +16,27 @@ namespace AzureLocalSecurity.Tests.Support;
 /// </summary>
 internal static class BaselineEvidence
 {
-    internal static EvidenceBundle Compliant(BaselineCatalog catalog, bool domainJoined, out IReadOnlyList<string> notWritten)
+    /// <summary>Values an administrator chooses where a rule only says what a value must not be (Not, Pattern) and gives no default.</summary>
+    private static readonly Dictionary<string, FactValue> AdministratorChoices = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        ["RenameAdministratorAccount"] = FactValue.FromText("ALAdmin01"),
+        ["RenameGuestAccount"] = FactValue.FromText("ALGuest01"),
+        ["MessageTextUserLogon"] = FactValue.FromText("Authorized use only."),
+        ["MessageTextUserLogonTitle"] = FactValue.FromText("Notice"),
+    };
+
+    internal static EvidenceBundle Compliant(BaselineCatalog catalog, bool domainJoined, out IReadOnlyList<string> notWritten) =>
+        Compliant(catalog, domainJoined, out notWritten, out _);
+
+    /// <summary>
+    /// As above; <paramref name="contradicted"/> lists the rules whose setting a later rule of the same catalog set to a
+    /// value they reject (2310–2405 list one UAC value twice with two values): no node can meet both.
+    /// </summary>
+    internal static EvidenceBundle Compliant(BaselineCatalog catalog, bool domainJoined, out IReadOnlyList<string> notWritten, out IReadOnlyList<string> contradicted)
     {
         var store = new EvidenceStateStore(SecuredCoreNode(domainJoined));
         var skipped = new List<string>();
+        var writers = new Dictionary<FactRef, BaselineRule>();
         foreach (var rule in catalog.Rules)
         {
             var fact = BaselineFactMap.Resolve(rule);
@@ -37,24 +54,43 @@ internal static class BaselineEvidence
                 continue;
             }
 
+            var captured = current is not null;
             current ??= FactValue.Absent;
-            if (RuleEvaluator.Matches(rule.Expression, current))
+            if (captured && RuleEvaluator.Matches(rule.Expression, current))
             {
                 continue;
             }
 
-            var choice = RuleRemedy.Choose(rule.Expression, current, rule.DefaultValue, BaselineFactMap.TargetKind(rule, fact));
-            if (choice.Target is null)
+            var target = RuleRemedy.Choose(rule.Expression, current, rule.DefaultValue, BaselineFactMap.TargetKind(rule, fact)).Target;
+            if (target is null && AdministratorChoices.TryGetValue(rule.Name, out var chosen))
+            {
+                target = chosen;
+            }
+
+            if (target is null)
             {
                 skipped.Add(rule.Name);
                 continue;
             }
 
-            store.Write(fact, choice.Target, RegistryTypeOf(rule, choice.Target));
+            store.Write(fact, target, RegistryTypeOf(rule, target));
+            writers[fact] = rule;
         }
 
         notWritten = skipped;
-        return store.ToBundle();
+        var bundle = store.ToBundle();
+        var reader = new BaselineFactReader(bundle);
+        contradicted = catalog.Rules
+            .Where(r => r.Expression is not null)
+            .Where(r =>
+            {
+                var f = BaselineFactMap.Resolve(r);
+                var v = reader.Read(f).Value;
+                return writers.TryGetValue(f, out var w) && w != r && v is not null && !RuleEvaluator.Matches(r.Expression!, v);
+            })
+            .Select(r => r.Name)
+            .ToList();
+        return bundle;
     }
 
     internal static string? RegistryTypeOf(BaselineRule rule, FactValue value) =>

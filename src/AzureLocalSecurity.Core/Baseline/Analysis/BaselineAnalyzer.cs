@@ -30,8 +30,9 @@ public static class BaselineAnalyzer
             throw new ArgumentNullException(nameof(bundle));
         }
 
-        var reader = new BaselineFactReader(bundle);
-        return rules.Select(r => Evaluate(r, reader, bundle.NodeName, options)).ToList();
+        var list = rules.ToList();
+        var reader = new BaselineFactReader(bundle, list);
+        return list.Select(r => Evaluate(r, reader, bundle.NodeName, options)).ToList();
     }
 
     /// <summary>The result of one rule against facts already indexed.</summary>

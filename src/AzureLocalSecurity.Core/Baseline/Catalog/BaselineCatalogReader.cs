@@ -301,6 +301,12 @@ public static class BaselineCatalogReader
         }
 
         _ = type;
+        if (string.Equals(valueType.Trim(), "binary", StringComparison.OrdinalIgnoreCase) && text.Length % 2 == 1 && text.All(Uri.IsHexDigit))
+        {
+            // 2402–2411 write the one-byte REG_BINARY FullPrivilegeAuditing as "0" (2310 writes "00"): hex digits, padded to whole bytes.
+            text = "0" + text;
+        }
+
         return "Equals(" + Literal(text, valueType) + ")";
     }
 

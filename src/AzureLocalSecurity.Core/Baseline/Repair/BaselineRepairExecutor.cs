@@ -121,7 +121,7 @@ public static class BaselineRepairExecutor
             verified ? null : $"The value reads back as {check.Value?.ToString() ?? check.UnknownReason}.");
     }
 
-    /// <summary>Equal values; the holders of a user right are compared as a set (LSA returns them in no set order).</summary>
+    /// <summary>Equal values; the holders of a user right are a set (LSA returns them in no set order) and account-policy pairs a map.</summary>
     private static bool Same(FactValue a, FactValue b)
     {
         if (a.Equals(b))
@@ -129,12 +129,18 @@ public static class BaselineRepairExecutor
             return true;
         }
 
+        var comparer = StringComparer.OrdinalIgnoreCase;
+        if (a.Kind == FactValueKind.KeyValues && b.Kind == FactValueKind.KeyValues)
+        {
+            // Account-policy pairs are a map: the order they are listed in means nothing.
+            return a.Pairs.Count == b.Pairs.Count && a.Pairs.All(p => b.Pairs.Any(q => comparer.Equals(p.Key.Trim(), q.Key.Trim()) && string.Equals(p.Value.Trim(), q.Value.Trim(), StringComparison.Ordinal)));
+        }
+
         if (a.Kind != b.Kind || a.Kind != FactValueKind.SidList)
         {
             return false;
         }
 
-        var comparer = StringComparer.OrdinalIgnoreCase;
         return a.Items.Count == b.Items.Count && new HashSet<string>(a.Items, comparer).SetEquals(b.Items);
     }
 }

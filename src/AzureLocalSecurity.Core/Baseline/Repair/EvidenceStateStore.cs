@@ -184,11 +184,20 @@ public sealed class EvidenceStateStore : IBaselineStateStore
             case "MinimumPasswordLength":
                 SetModal(BaselineEvidenceIds.UserModals0, "MinPasswdLen", (ulong)Number(value, fact));
                 break;
+            case "LockoutBadCount":
+                SetModal(BaselineEvidenceIds.UserModals3, "LockoutThreshold", (ulong)Number(value, fact));
+                break;
+            case "LockoutDuration":
+                SetModal(BaselineEvidenceIds.UserModals3, "LockoutDuration", Number(value, fact) < 0 ? Forever : (ulong)Number(value, fact) * 60);
+                break;
+            case "ResetLockoutCount":
+                SetModal(BaselineEvidenceIds.UserModals3, "LockoutObservationWindow", (ulong)Number(value, fact) * 60);
+                break;
             case "PasswordHistorySize":
                 SetModal(BaselineEvidenceIds.UserModals0, "PasswordHistLen", (ulong)Number(value, fact));
                 break;
             case "MaximumPasswordAge":
-                SetModal(BaselineEvidenceIds.UserModals0, "MaxPasswdAge", Number(value, fact) == 0 ? Forever : (ulong)Number(value, fact) * 86400);
+                SetModal(BaselineEvidenceIds.UserModals0, "MaxPasswdAge", Number(value, fact) <= 0 ? Forever : (ulong)Number(value, fact) * 86400);
                 break;
             case "MinimumPasswordAge":
                 SetModal(BaselineEvidenceIds.UserModals0, "MinPasswdAge", (ulong)Number(value, fact) * 86400);
@@ -197,7 +206,7 @@ public sealed class EvidenceStateStore : IBaselineStateStore
                 SetModal(BaselineEvidenceIds.UserModals0, "ForceLogoff", Number(value, fact) == 1 ? 0 : Forever);
                 break;
             case "AccountLockoutPolicy":
-                var pairs = RequireKind(value, FactValueKind.KeyValues, fact).Pairs.ToDictionary(p => p.Key, p => ulong.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
+                var pairs = RequireKind(value, FactValueKind.KeyValues, fact).Pairs.ToDictionary(p => p.Key.Trim(), p => long.TryParse(p.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= 0 ? (ulong)n : ulong.MaxValue, StringComparer.OrdinalIgnoreCase);
                 if (pairs.TryGetValue("ResetAccountLockoutCounterAfter", out var window))
                 {
                     SetModal(BaselineEvidenceIds.UserModals3, "LockoutObservationWindow", window * 60);
@@ -205,7 +214,7 @@ public sealed class EvidenceStateStore : IBaselineStateStore
 
                 if (pairs.TryGetValue("AccountLockoutDuration", out var duration))
                 {
-                    SetModal(BaselineEvidenceIds.UserModals3, "LockoutDuration", duration * 60);
+                    SetModal(BaselineEvidenceIds.UserModals3, "LockoutDuration", duration == ulong.MaxValue ? Forever : duration * 60);
                 }
 
                 if (pairs.TryGetValue("AccountLockoutThreshold", out var threshold))

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using AzureLocalSecurity.Baseline;
 using AzureLocalSecurity.Baseline.Facts;
@@ -585,31 +584,17 @@ public class BaselineFactReaderTests
     }
 
     [Fact]
-    public void Reading_every_fact_of_the_largest_catalog_takes_well_under_a_millisecond()
+    public void Every_fact_of_the_largest_catalog_reads_from_a_complete_capture()
     {
+        // Speed is measured in bench/ (BaselineBenchmarks), not asserted here.
         var rules = CatalogRows.From("2610domjoin").ToList();
         var facts = rules.Select(BaselineFactMap.Resolve).ToArray();
         var reader = new BaselineFactReader(Complete(rules), rules);
-        foreach (var fact in facts)
-        {
-            _ = reader.Read(fact);
-        }
 
-        // The best of several runs: one pass is what is measured, the others absorb a busy machine's scheduling.
-        var best = double.MaxValue;
-        for (var run = 0; run < 20; run++)
-        {
-            var clock = Stopwatch.StartNew();
-            foreach (var fact in facts)
-            {
-                _ = reader.Read(fact);
-            }
-
-            best = System.Math.Min(best, clock.Elapsed.TotalMilliseconds);
-        }
+        var readings = facts.Select(reader.Read).ToList();
 
         Assert.Equal(429, facts.Length);
-        Assert.True(best < 1.0, $"Reading {facts.Length} facts took {best:F3} ms at best.");
+        Assert.All(readings, r => Assert.True(r.Value is not null || !string.IsNullOrWhiteSpace(r.UnknownReason)));
     }
 
     private static string[] Sorted(IEnumerable<string> names) => names.OrderBy(n => n, System.StringComparer.Ordinal).ToArray();

@@ -284,10 +284,18 @@ public class RuleEvaluatorTests
     }
 
     [Fact]
-    public void A_pattern_on_pairs_without_a_known_key_prefix_matches_their_text_form()
+    public void A_pattern_on_pairs_without_a_key_prefix_matches_their_text_form()
     {
-        Assert.True(Matches("Pattern('Threshold:3, Reset')", Lockout("15", "3", "15")));
+        Assert.True(Matches("Pattern('3, Reset')", Lockout("15", "3", "15")));
         Assert.False(Matches("Pattern('^AccountLockoutThreshold')", Lockout("15", "3", "15")));
+    }
+
+    [Fact]
+    public void A_bound_on_a_key_the_policy_lacks_is_not_met()
+    {
+        // Read against the whole text, Microsoft's unanchored alternation would pass on another key's digits.
+        Assert.False(Matches(@"Pattern('LockoutWindow:[1][5-9]|[2-9]\d')", Lockout("30", "3", "30")));
+        Assert.False(Matches("Pattern('Threshold:3, Reset')", Lockout("15", "3", "15")));
     }
 
     [Fact]
