@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using AzureLocalSecurity.Baseline.Analysis;
-using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Baseline.Repair;
 using AzureLocalSecurity.Results;
 using Newtonsoft.Json;
@@ -151,19 +150,19 @@ public sealed class BaselineSnapshot
             BaselineProfile? profile = null;
             if (root["profile"] is JValue { Type: JTokenType.String } p)
             {
-                profile = (BaselineProfile)Enum.Parse(typeof(BaselineProfile), (string)p!, ignoreCase: false);
-                if (!Enum.IsDefined(typeof(BaselineProfile), profile))
+                if (!JsonEnum.TryParseName<BaselineProfile>((string)p!, out var named))
                 {
                     throw new InvalidDataException($"The snapshot has an unknown profile '{p}'.");
                 }
+
+                profile = named;
             }
 
             var rules = root["rules"] as JArray ?? throw new InvalidDataException("The snapshot has no rules array.");
             var entries = rules.Select(t =>
             {
                 var o = t as JObject ?? throw new InvalidDataException("A snapshot rule is not an object.");
-                var status = (CheckStatus)Enum.Parse(typeof(CheckStatus), Text(o, "status"), ignoreCase: false);
-                if (!Enum.IsDefined(typeof(CheckStatus), status))
+                if (!JsonEnum.TryParseName<CheckStatus>(Text(o, "status"), out var status))
                 {
                     throw new InvalidDataException($"A snapshot rule has an unknown status '{o["status"]}'.");
                 }

@@ -170,7 +170,7 @@ public sealed class BaselineUndoFile
     private static BaselineUndoEntry ParseEntry(JToken token)
     {
         var o = token as JObject ?? throw new BaselineUndoFileException("An undo entry is not a JSON object.");
-        if (!Enum.TryParse<FactSource>(Required(o, "source"), ignoreCase: false, out var source) || !Enum.IsDefined(typeof(FactSource), source))
+        if (!JsonEnum.TryParseName<FactSource>(Required(o, "source"), out var source))
         {
             throw new BaselineUndoFileException($"An undo entry names an unknown source '{o["source"]}'.");
         }

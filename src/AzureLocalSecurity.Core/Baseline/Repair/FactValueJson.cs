@@ -39,7 +39,7 @@ internal static class FactValueJson
         };
     }
 
-    private static IEnumerable<string> Strings(JArray a) =>
+    private static List<string> Strings(JArray a) =>
         a.Select(t => t.Type == JTokenType.String ? (string)t! : throw new FormatException("A list holds something other than strings.")).ToList();
 
     private static KeyValuePair<string, string> Pair(JToken t) =>
