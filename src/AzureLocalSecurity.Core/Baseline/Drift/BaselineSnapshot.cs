@@ -136,6 +136,11 @@ public sealed class BaselineSnapshot
                 FloatParseHandling = FloatParseHandling.Decimal,
             };
             var root = JToken.ReadFrom(reader) as JObject ?? throw new InvalidDataException("The snapshot is not a JSON object.");
+            if (reader.Read())
+            {
+                throw new InvalidDataException("The snapshot has data after its end.");
+            }
+
             if ((string?)root["kind"] != "AzureLocalSecurity.BaselineSnapshot")
             {
                 throw new InvalidDataException("The file is not an AzureLocalSecurity baseline snapshot.");
