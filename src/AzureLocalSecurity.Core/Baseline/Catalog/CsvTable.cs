@@ -71,10 +71,15 @@ public sealed class CsvTable
         string[]? header = null;
         var pos = 0;
         var line = 1;
+
+        // One field list and one field buffer for the whole file: a row keeps only the copy it needs, so a file of
+        // blank lines or empty fields costs nothing per line.
+        var fields = new List<string>();
+        var field = new StringBuilder();
         while (pos < text.Length)
         {
             var rowLine = line;
-            var fields = ReadRow(text, ref pos, ref line, sourceName);
+            ReadRow(text, ref pos, ref line, sourceName, fields, field);
             if (fields.Count == 1 && fields[0].Length == 0)
             {
                 continue;
@@ -127,10 +132,9 @@ public sealed class CsvTable
         return -1;
     }
 
-    private static List<string> ReadRow(string text, ref int pos, ref int line, string sourceName)
+    private static void ReadRow(string text, ref int pos, ref int line, string sourceName, List<string> fields, StringBuilder field)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
+        fields.Clear();
         while (true)
         {
             if (fields.Count == MaxFields)
@@ -192,7 +196,7 @@ public sealed class CsvTable
             fields.Add(field.ToString());
             if (pos >= text.Length)
             {
-                return fields;
+                return;
             }
 
             var end = text[pos++];
@@ -214,7 +218,7 @@ public sealed class CsvTable
             }
 
             line++;
-            return fields;
+            return;
         }
     }
 

@@ -136,6 +136,11 @@ public sealed class BaselineSnapshot
                 FloatParseHandling = FloatParseHandling.Decimal,
             };
             var root = JToken.ReadFrom(reader) as JObject ?? throw new InvalidDataException("The snapshot is not a JSON object.");
+            if (reader.Read())
+            {
+                throw new InvalidDataException("The snapshot has data after its end.");
+            }
+
             if ((string?)root["kind"] != "AzureLocalSecurity.BaselineSnapshot")
             {
                 throw new InvalidDataException("The file is not an AzureLocalSecurity baseline snapshot.");
@@ -150,14 +155,22 @@ public sealed class BaselineSnapshot
             BaselineProfile? profile = null;
             if (root["profile"] is JValue { Type: JTokenType.String } p)
             {
-                profile = NamedEnum<BaselineProfile>((string)p!, "profile");
+                if (!JsonEnum.TryParseName<BaselineProfile>((string)p!, out var named))
+                {
+                    throw new InvalidDataException($"The snapshot has an unknown profile '{p}'.");
+                }
+
+                profile = named;
             }
 
             var rules = root["rules"] as JArray ?? throw new InvalidDataException("The snapshot has no rules array.");
             var entries = rules.Select(t =>
             {
                 var o = t as JObject ?? throw new InvalidDataException("A snapshot rule is not an object.");
-                var status = NamedEnum<CheckStatus>(Text(o, "status"), "status");
+                if (!JsonEnum.TryParseName<CheckStatus>(Text(o, "status"), out var status))
+                {
+                    throw new InvalidDataException($"A snapshot rule has an unknown status '{o["status"]}'.");
+                }
 
                 var actual = o["actual"] is null || o["actual"]!.Type == JTokenType.Null ? null : FactValueJson.FromJson(o["actual"]);
                 var source = o["source"]?.Type == JTokenType.String ? (string?)o["source"] : null;
@@ -169,18 +182,6 @@ public sealed class BaselineSnapshot
         {
             throw new InvalidDataException("The snapshot is damaged: " + ex.Message, ex);
         }
-    }
-
-    /// <summary>An enum member by its name only (a number such as "7" is not a name).</summary>
-    internal static T NamedEnum<T>(string text, string what)
-        where T : struct
-    {
-        if (text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse<T>(text, ignoreCase: false, out var value))
-        {
-            return value;
-        }
-
-        throw new InvalidDataException($"Unknown {what} '{text}'.");
     }
 
     private static string Text(JObject o, string name) =>

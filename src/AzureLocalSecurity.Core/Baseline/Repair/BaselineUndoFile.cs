@@ -170,10 +170,9 @@ public sealed class BaselineUndoFile
     private static BaselineUndoEntry ParseEntry(JToken token)
     {
         var o = token as JObject ?? throw new BaselineUndoFileException("An undo entry is not a JSON object.");
-        var sourceName = Required(o, "source");
-        if (sourceName.Length == 0 || !char.IsLetter(sourceName[0]) || !Enum.TryParse<FactSource>(sourceName, ignoreCase: false, out var source))
+        if (!JsonEnum.TryParseName<FactSource>(Required(o, "source"), out var source))
         {
-            throw new BaselineUndoFileException($"An undo entry names an unknown source '{sourceName}'.");
+            throw new BaselineUndoFileException($"An undo entry names an unknown source '{o["source"]}'.");
         }
 
         var type = o["registryType"];
