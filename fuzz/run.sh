@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzz smoke: replay every harness over its corpus (seeded from real bundles) so a regression in a
-# parser shows in CI. Long campaigns under afl++ come with the parser issues (see fuzz/README.md).
+# Corpus replay: every harness over its corpus (seeded from real files, plus every input that once found a
+# bug), so a regression in a parser shows in CI. fuzz/smoke.sh runs afl++ itself (see fuzz/README.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="$here/AzureLocalSecurity.Fuzz/bin/Release/net10.0/AzureLocalSecurity.Fuzz.dll"

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# afl++ smoke run: publish the harnesses, instrument AzureLocalSecurity.Core.dll with SharpFuzz, fuzz each harness for
+# a short fixed time starting from its corpus, and fail if afl++ saved any crash or hang. fuzz/run.sh replays the
+# corpora; this finds what they do not hold yet. Findings stay in fuzz/findings/smoke/<harness>/default/.
+#
+#   bash fuzz/smoke.sh                      baseline-csv and rule-expression, 45 s each
+#   FUZZ_SECONDS=600 bash fuzz/smoke.sh baseline-undo baseline-snapshot
+#
+# Needs afl-fuzz (Debian: apt-get install -y afl++) and the .NET SDK; sharpfuzz comes from .config/dotnet-tools.json.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+seconds="${FUZZ_SECONDS:-45}"
+if [ "$#" -gt 0 ]; then harnesses=("$@"); else harnesses=(baseline-csv rule-expression); fi
+
+if ! command -v afl-fuzz >/dev/null 2>&1; then
+  echo "afl-fuzz is not installed (Debian: apt-get install -y afl++)." >&2
+  exit 1
+fi
+
+out="$here/findings/smoke"
+rm -rf "$out"
+mkdir -p "$out"
+cd "$root"
+dotnet tool restore >/dev/null
+dotnet publish fuzz/AzureLocalSecurity.Fuzz -c Release -o "$out/bin" -nologo -v quiet
+# Only Core is instrumented: coverage feedback comes from the parsers, not from the runtime or Newtonsoft.Json.
+dotnet tool run sharpfuzz "$out/bin/AzureLocalSecurity.Core.dll"
+
+# dotnet itself carries no afl++ instrumentation (SharpFuzz put it in the managed code), so afl-fuzz must not look
+# for it in the binary. No CPU governor and no core dumps to tune on a CI machine; no curses UI in a log.
+export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
+
+stat() { sed -n "s/^$1 *: *//p" "$2"; }
+found=0
+for harness in "${harnesses[@]}"; do
+  corpus="$here/corpus/$harness"
+  if [ ! -d "$corpus" ]; then
+    echo "No corpus for harness '$harness' ($corpus)." >&2
+    exit 1
+  fi
+
+  # Tokens of the format (column names, operators, JSON keys) for afl-fuzz to splice in, where there are some.
+  case "$harness" in
+    baseline-undo | baseline-snapshot) dict="$here/dictionaries/baseline-json.dict" ;;
+    *) dict="$here/dictionaries/$harness.dict" ;;
+  esac
+  dict_args=()
+  if [ -f "$dict" ]; then dict_args=(-x "$dict"); fi
+
+  # -t: an input running past 5 s is a hang. -m none: .NET reserves far more address space than it uses; the
+  # harnesses bound allocation themselves (a blow-up is thrown, so afl-fuzz records it as a crash).
+  afl-fuzz -i "$corpus" -o "$out/$harness" "${dict_args[@]}" -t 5000 -m none -V "$seconds" -- \
+    dotnet "$out/bin/AzureLocalSecurity.Fuzz.dll" "$harness" >"$out/$harness.log" 2>&1 || {
+      tail -n 30 "$out/$harness.log" >&2
+      echo "afl-fuzz could not run $harness (log: $out/$harness.log)." >&2
+      exit 1
+    }
+
+  dir="$out/$harness/default"
+  crashes=$(find "$dir/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
+  hangs=$(find "$dir/hangs" -type f -name 'id:*' 2>/dev/null | wc -l)
+  stats="$dir/fuzzer_stats"
+  echo "$harness: $(stat execs_done "$stats") execs in $(stat run_time "$stats") s ($(stat execs_per_sec "$stats")/s)," \
+    "$(stat corpus_count "$stats") paths ($(stat corpus_found "$stats") new), edges $(stat edges_found "$stats")," \
+    "$crashes crashes, $hangs hangs"
+  if [ "$crashes" -gt 0 ] || [ "$hangs" -gt 0 ]; then
+    found=1
+    for f in "$dir"/crashes/id:* "$dir"/hangs/id:*; do
+      [ -f "$f" ] && echo "  finding: $f" >&2
+    done
+  fi
+done
+
+if [ "$found" -ne 0 ]; then
+  echo "afl++ found crashes or hangs: replay one with" >&2
+  echo "  dotnet $out/bin/AzureLocalSecurity.Fuzz.dll <harness> --replay <folder holding it>" >&2
+  exit 1
+fi
