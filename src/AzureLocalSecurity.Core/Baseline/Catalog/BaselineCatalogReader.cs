@@ -98,8 +98,9 @@ public static class BaselineCatalogReader
 
     private static BaselineProfile? ProfileFromApplicability(string? applicability)
     {
-        if (applicability is null)
+        if (applicability is null || applicability.IndexOf(',') >= 0)
         {
+            // A list that names several roles ("Domain Controller, Member Server, Workgroup Member") serves them all.
             return null;
         }
 

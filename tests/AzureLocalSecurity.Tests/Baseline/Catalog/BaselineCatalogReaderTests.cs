@@ -41,6 +41,7 @@ public sealed class BaselineCatalogReaderTests
 
         Assert.Equal(48, catalog.Rules.Count);
         Assert.Equal(0, catalog.InvalidRuleCount);
+        Assert.Null(catalog.Profile);
         Assert.Equal("Domain Controller, Member Server, Workgroup Member", catalog.Rules[0].Applicability);
     }
 
