@@ -46,4 +46,26 @@ internal static class Advapi32Audit
     [DllImport("advapi32.dll", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     internal static extern void AuditFree(IntPtr buffer);
+
+    /// <summary>POLICY_AUDIT_EVENT_UNCHANGED (NTSecAPI.h): leave the subcategory as it is. Never sent.</summary>
+    internal const uint PolicyAuditEventUnchanged = 0x0;
+
+    /// <summary>POLICY_AUDIT_EVENT_SUCCESS (NTSecAPI.h).</summary>
+    internal const uint PolicyAuditEventSuccess = 0x1;
+
+    /// <summary>POLICY_AUDIT_EVENT_FAILURE (NTSecAPI.h).</summary>
+    internal const uint PolicyAuditEventFailure = 0x2;
+
+    /// <summary>POLICY_AUDIT_EVENT_NONE (NTSecAPI.h): do not audit; clears the existing options.</summary>
+    internal const uint PolicyAuditEventNone = 0x4;
+
+    /// <summary>
+    /// <c>BOOLEAN NTAPI AuditSetSystemPolicy(_In_reads_(dwPolicyCount) PCAUDIT_POLICY_INFORMATION pAuditPolicy, _In_ ULONG dwPolicyCount)</c>,
+    /// NTSecAPI.h (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-auditsetsystempolicy). Needs
+    /// SeSecurityPrivilege or AUDIT_SET_SYSTEM_POLICY access; AuditCategoryGuid is ignored. Documented errors 5 and 87.
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.U1)]
+    internal static extern bool AuditSetSystemPolicy([In] AuditPolicyInformation[] pAuditPolicy, uint dwPolicyCount);
 }

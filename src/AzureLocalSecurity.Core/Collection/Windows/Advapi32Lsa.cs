@@ -140,6 +140,67 @@ internal static class Advapi32Lsa
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     [return: MarshalAs(UnmanagedType.Bool)]
     internal static extern bool LookupAccountSidW(string? systemName, byte[] sid, [Out] char[]? name, ref uint cchName, [Out] char[]? referencedDomainName, ref uint cchReferencedDomainName, out int use);
+
+    /// <summary>POLICY_VIEW_LOCAL_INFORMATION (NTSecAPI.h): LsaEnumerateAccountsWithUserRight, LsaQueryInformationPolicy class 5.</summary>
+    internal const uint PolicyViewLocalInformation = 0x00000001;
+
+    /// <summary>POLICY_CREATE_ACCOUNT (NTSecAPI.h): LsaAddAccountRights when the SID has no LSA account object yet.</summary>
+    internal const uint PolicyCreateAccount = 0x00000010;
+
+    /// <summary>POLICY_LOOKUP_NAMES (NTSecAPI.h): LsaAddAccountRights, LsaRemoveAccountRights, LsaEnumerateAccountsWithUserRight.</summary>
+    internal const uint PolicyLookupNames = 0x00000800;
+
+    /// <summary>ERROR_INSUFFICIENT_BUFFER (winerror.h): LookupAccountSidW's "here are the sizes" answer.</summary>
+    internal const int ErrorInsufficientBuffer = 122;
+
+    /// <summary>
+    /// <c>NTSTATUS NTAPI LsaAddAccountRights(_In_ LSA_HANDLE PolicyHandle, _In_ PSID AccountSid,
+    /// _In_reads_(CountOfRights) PLSA_UNICODE_STRING UserRights, _In_ ULONG CountOfRights)</c>, NTSecAPI.h
+    /// (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsaaddaccountrights). Rights already held are ignored.
+    /// The SID is a byte array holding a binary SID (pinned, passed as PSID).
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern int LsaAddAccountRights(SafeLsaPolicyHandle policyHandle, byte[] accountSid, [In] LsaUnicodeString[] userRights, uint countOfRights);
+
+    /// <summary>
+    /// <c>NTSTATUS NTAPI LsaRemoveAccountRights(_In_ LSA_HANDLE PolicyHandle, _In_ PSID AccountSid, _In_ BOOLEAN AllRights,
+    /// _In_reads_opt_(CountOfRights) PLSA_UNICODE_STRING UserRights, _In_ ULONG CountOfRights)</c>, NTSecAPI.h
+    /// (learn.microsoft.com/windows/win32/api/ntsecapi/nf-ntsecapi-lsaremoveaccountrights). AllRights is a one-byte
+    /// BOOLEAN; always FALSE here (TRUE would delete the account object and every other right it holds).
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern int LsaRemoveAccountRights(
+        SafeLsaPolicyHandle policyHandle,
+        byte[] accountSid,
+        [MarshalAs(UnmanagedType.U1)] bool allRights,
+        [In] LsaUnicodeString[] userRights,
+        uint countOfRights);
+
+    /// <summary>
+    /// <c>BOOL ConvertStringSidToSidW(_In_ LPCWSTR StringSid, _Outptr_ PSID *Sid)</c>, sddl.h
+    /// (learn.microsoft.com/windows/win32/api/sddl/nf-sddl-convertstringsidtosidw). The SID is freed with LocalFree,
+    /// so it is an IntPtr (WINAPI.md §0.7).
+    /// </summary>
+    [DllImport("advapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static extern bool ConvertStringSidToSidW(string stringSid, out IntPtr sid);
+
+    /// <summary>
+    /// <c>BOOL IsValidSid(_In_ PSID pSid)</c>, securitybaseapi.h (…/nf-securitybaseapi-isvalidsid). Checked before
+    /// GetLengthSid, whose result is undefined for an invalid SID.
+    /// </summary>
+    [DllImport("advapi32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static extern bool IsValidSid(IntPtr pSid);
+
+    /// <summary><c>DWORD GetLengthSid(_In_ PSID pSid)</c>, securitybaseapi.h (…/nf-securitybaseapi-getlengthsid).</summary>
+    [DllImport("advapi32.dll", ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint GetLengthSid(IntPtr pSid);
 }
 
 /// <summary>An LSA policy handle, closed with LsaClose (WINAPI.md §3.4).</summary>

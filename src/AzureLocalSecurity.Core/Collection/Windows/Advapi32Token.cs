@@ -47,7 +47,7 @@ internal static class Advapi32Token
         {
         }
 
-        protected override bool ReleaseHandle() => Kernel32Handles.CloseHandle(handle);
+        protected override bool ReleaseHandle() => Kernel32.CloseHandle(handle);
     }
 
     /// <summary>

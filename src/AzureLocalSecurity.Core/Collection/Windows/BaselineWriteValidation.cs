@@ -332,7 +332,7 @@ internal static class BaselineWriteValidation
     /// </summary>
     internal static IReadOnlyList<uint> AuditSetSequence(uint current, uint desired)
     {
-        const uint Both = Advapi32AuditWrite.PolicyAuditEventSuccess | Advapi32AuditWrite.PolicyAuditEventFailure;
+        const uint Both = Advapi32Audit.PolicyAuditEventSuccess | Advapi32Audit.PolicyAuditEventFailure;
         if ((desired & ~Both) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(desired), desired, "Desired audit bits are 0 to 3.");
@@ -346,10 +346,10 @@ internal static class BaselineWriteValidation
 
         if (desired == 0)
         {
-            return [Advapi32AuditWrite.PolicyAuditEventNone];
+            return [Advapi32Audit.PolicyAuditEventNone];
         }
 
-        return (current & ~desired) == 0 ? [desired] : [Advapi32AuditWrite.PolicyAuditEventNone, desired];
+        return (current & ~desired) == 0 ? [desired] : [Advapi32Audit.PolicyAuditEventNone, desired];
     }
 
     private static AuditPolicyChange ValidateAuditPolicy(FactRef fact, FactValue value)
@@ -378,7 +378,7 @@ internal static class BaselineWriteValidation
     {
         if (days is -1 or 0)
         {
-            return NetApi32Write.TimeqForever;
+            return NetApi32.TimeqForever;
         }
 
         if (days is < 1 or > 999)
@@ -407,7 +407,7 @@ internal static class BaselineWriteValidation
     internal static uint ForceLogoffSeconds(FactRef fact, long enabled) => enabled switch
     {
         1 => 0,
-        0 => NetApi32Write.TimeqForever,
+        0 => NetApi32.TimeqForever,
         _ => throw Refuse(fact, $"{enabled.ToString(CultureInfo.InvariantCulture)} is not 1 (force logoff) or 0 (never)."),
     };
 
@@ -467,7 +467,7 @@ internal static class BaselineWriteValidation
         {
             if (d is -1 or 0)
             {
-                durationSeconds = NetApi32Write.TimeqForever;
+                durationSeconds = NetApi32.TimeqForever;
             }
             else if (d is < 1 or > 99999)
             {
@@ -495,7 +495,7 @@ internal static class BaselineWriteValidation
             throw Refuse(fact, $"AccountLockoutThreshold {threshold.Value.ToString(CultureInfo.InvariantCulture)} is outside 0 to 999.");
         }
 
-        if (durationSeconds is uint ds && ds != NetApi32Write.TimeqForever && windowSeconds is uint ws && ws > ds)
+        if (durationSeconds is uint ds && ds != NetApi32.TimeqForever && windowSeconds is uint ws && ws > ds)
         {
             throw Refuse(fact, "ResetAccountLockoutCounterAfter is longer than AccountLockoutDuration; the duration must be at least the reset time.");
         }
@@ -550,7 +550,7 @@ internal static class BaselineWriteValidation
 
     private static uint ToSeconds(FactRef fact, long amount, uint unit, string unitName)
     {
-        if (amount < 0 || amount > (NetApi32Write.TimeqForever - 1) / unit)
+        if (amount < 0 || amount > (NetApi32.TimeqForever - 1) / unit)
         {
             throw Refuse(fact, $"{amount.ToString(CultureInfo.InvariantCulture)} {unitName} does not fit the API's 32-bit count of seconds.");
         }
@@ -607,7 +607,7 @@ internal static class BaselineWriteValidation
 
     /// <summary>The flags for NetUserSetInfo level 1008: the read flags with UF_ACCOUNTDISABLE set or cleared and UF_SCRIPT set (required).</summary>
     internal static uint AccountFlags(uint currentFlags, bool enabled) =>
-        (enabled ? currentFlags & ~NetApi32Write.UfAccountDisable : currentFlags | NetApi32Write.UfAccountDisable) | NetApi32Write.UfScript;
+        (enabled ? currentFlags & ~NetApi32.UfAccountDisable : currentFlags | NetApi32.UfAccountDisable) | NetApi32.UfScript;
 
     private static BaselineWriteOperation ValidateBuiltinAccount(FactRef fact, FactValue value)
     {

@@ -84,4 +84,44 @@ internal static class NetApi32
     [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     internal static extern uint NetUserGetInfo(string? servername, string username, uint level, out IntPtr bufptr);
+
+    /// <summary>UF_SCRIPT (LMaccess.h): "must be set" in USER_INFO_1008.</summary>
+    internal const uint UfScript = 0x0001;
+
+    /// <summary><c>USER_INFO_0 { LPWSTR usri0_name; }</c>, LMaccess.h: the new name for NetUserSetInfo level 0.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct UserInfo0
+    {
+        public IntPtr Name;
+    }
+
+    /// <summary>
+    /// <c>NET_API_STATUS NET_API_FUNCTION NetUserModalsSet(_In_opt_ LPCWSTR servername, _In_ DWORD level,
+    /// _In_reads_(_Inexpressible_("varies")) LPBYTE buf, _Out_opt_ LPDWORD parm_err)</c>, LMaccess.h
+    /// (learn.microsoft.com/windows/win32/api/lmaccess/nf-lmaccess-netusermodalsset). This overload is for levels
+    /// 1001–1005, whose USER_MODALS_INFO_100x structures are one DWORD each: <paramref name="buf"/> points at it.
+    /// </summary>
+    [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint NetUserModalsSet(string? servername, uint level, ref uint buf, out uint parmErr);
+
+    /// <summary>NetUserModalsSet for level 3 (USER_MODALS_INFO_3, the lockout policy).</summary>
+    [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint NetUserModalsSet(string? servername, uint level, ref UserModalsInfo3 buf, out uint parmErr);
+
+    /// <summary>
+    /// <c>NET_API_STATUS NET_API_FUNCTION NetUserSetInfo(_In_opt_ LPCWSTR servername, _In_ LPCWSTR username, _In_ DWORD level,
+    /// _In_reads_(_Inexpressible_("varies")) LPBYTE buf, _Out_opt_ LPDWORD parm_err)</c>, LMaccess.h
+    /// (learn.microsoft.com/windows/win32/api/lmaccess/nf-lmaccess-netusersetinfo). Level 0 (USER_INFO_0) is the
+    /// documented way to rename an account.
+    /// </summary>
+    [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint NetUserSetInfo(string? servername, string username, uint level, ref UserInfo0 buf, out uint parmErr);
+
+    /// <summary>NetUserSetInfo for level 1008, whose USER_INFO_1008 is one DWORD of UF_* flags: <paramref name="buf"/> points at it.</summary>
+    [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint NetUserSetInfo(string? servername, string username, uint level, ref uint buf, out uint parmErr);
 }

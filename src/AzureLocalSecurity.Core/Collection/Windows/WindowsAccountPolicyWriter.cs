@@ -16,7 +16,7 @@ internal static class WindowsAccountPolicyWriter
     internal static void Apply(AccountPolicyChange change)
     {
         var value = change.Value;
-        var status = NetApi32Write.NetUserModalsSet(null, change.Level, ref value, out var parmErr);
+        var status = NetApi32.NetUserModalsSet(null, change.Level, ref value, out var parmErr);
         if (status != NetApi32.NerrSuccess)
         {
             throw new BaselineWriteException(NativeErrorText.NetApi($"NetUserModalsSet(level {change.Level.ToString(CultureInfo.InvariantCulture)}, {change.Value.ToString(CultureInfo.InvariantCulture)})", status, parmErr));
@@ -30,7 +30,7 @@ internal static class WindowsAccountPolicyWriter
         info.LockoutObservationWindow = change.ObservationWindowSeconds ?? info.LockoutObservationWindow;
         info.LockoutThreshold = change.Threshold ?? info.LockoutThreshold;
 
-        var status = NetApi32Write.NetUserModalsSet(null, 3, ref info, out var parmErr);
+        var status = NetApi32.NetUserModalsSet(null, 3, ref info, out var parmErr);
         if (status != NetApi32.NerrSuccess)
         {
             var what = string.Format(
@@ -43,9 +43,9 @@ internal static class WindowsAccountPolicyWriter
         }
     }
 
-    private static NetApi32Write.UserModalsInfo3 ReadLockout()
+    private static NetApi32.UserModalsInfo3 ReadLockout()
     {
-        var status = NetApi32Write.NetUserModalsGet(null, 3, out var buffer);
+        var status = NetApi32.NetUserModalsGet(null, 3, out var buffer);
         if (status != NetApi32.NerrSuccess)
         {
             throw new BaselineWriteException(NativeErrorText.NetApi("NetUserModalsGet(level 3)", status, 0));
@@ -53,7 +53,7 @@ internal static class WindowsAccountPolicyWriter
 
         try
         {
-            return Marshal.PtrToStructure<NetApi32Write.UserModalsInfo3>(buffer);
+            return Marshal.PtrToStructure<NetApi32.UserModalsInfo3>(buffer);
         }
         finally
         {

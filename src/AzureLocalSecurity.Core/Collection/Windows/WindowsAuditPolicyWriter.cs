@@ -22,8 +22,15 @@ internal static class WindowsAuditPolicyWriter
     {
         lock (Gate)
         {
-            using (TokenPrivilegeScope.Enable(SeSecurityPrivilege))
+            using (var privilege = PrivilegeScope.Enable(SeSecurityPrivilege))
             {
+                if (!privilege.Enabled)
+                {
+                    throw new BaselineWriteException(
+                        NativeErrorText.Win32($"AdjustTokenPrivileges({SeSecurityPrivilege})", privilege.Error)
+                        + (privilege.Error == Advapi32Token.ErrorNotAllAssigned ? $" The process token does not hold {SeSecurityPrivilege}; run PowerShell elevated, as an administrator." : string.Empty));
+                }
+
                 var before = Query(change.Subcategory);
                 var steps = BaselineWriteValidation.AuditSetSequence(before, change.Desired);
                 for (var i = 0; i < steps.Count; i++)
@@ -31,7 +38,7 @@ internal static class WindowsAuditPolicyWriter
                     Set(change.Subcategory, steps[i], i == 0 ? null : steps[i - 1]);
                 }
 
-                var after = Query(change.Subcategory) & (Advapi32AuditWrite.PolicyAuditEventSuccess | Advapi32AuditWrite.PolicyAuditEventFailure);
+                var after = Query(change.Subcategory) & (Advapi32Audit.PolicyAuditEventSuccess | Advapi32Audit.PolicyAuditEventFailure);
                 if (after != change.Desired)
                 {
                     throw new BaselineWriteException(
@@ -44,8 +51,8 @@ internal static class WindowsAuditPolicyWriter
     private static void Set(Guid subcategory, uint auditingInformation, uint? previousStep)
     {
         // AuditCategoryGuid is ignored by AuditSetSystemPolicy (its documentation); left empty.
-        var policy = new[] { new Advapi32AuditWrite.AuditPolicyInformation { AuditSubCategoryGuid = subcategory, AuditingInformation = auditingInformation } };
-        if (!Advapi32AuditWrite.AuditSetSystemPolicy(policy, 1))
+        var policy = new[] { new Advapi32Audit.AuditPolicyInformation { AuditSubCategoryGuid = subcategory, AuditingInformation = auditingInformation } };
+        if (!Advapi32Audit.AuditSetSystemPolicy(policy, 1))
         {
             var error = Marshal.GetLastWin32Error();
             var state = previousStep is uint p
@@ -57,18 +64,18 @@ internal static class WindowsAuditPolicyWriter
 
     private static uint Query(Guid subcategory)
     {
-        if (!Advapi32AuditWrite.AuditQuerySystemPolicy([subcategory], 1, out var buffer))
+        if (!Advapi32Audit.AuditQuerySystemPolicy([subcategory], 1, out var buffer))
         {
             throw new BaselineWriteException(NativeErrorText.Win32($"AuditQuerySystemPolicy({subcategory:D})", Marshal.GetLastWin32Error()));
         }
 
         try
         {
-            return Marshal.PtrToStructure<Advapi32AuditWrite.AuditPolicyInformation>(buffer).AuditingInformation;
+            return Marshal.PtrToStructure<Advapi32Audit.AuditPolicyInformation>(buffer).AuditingInformation;
         }
         finally
         {
-            Advapi32AuditWrite.AuditFree(buffer);
+            Advapi32Audit.AuditFree(buffer);
         }
     }
 }

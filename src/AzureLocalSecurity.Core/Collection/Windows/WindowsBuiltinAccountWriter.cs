@@ -26,8 +26,8 @@ internal static class WindowsBuiltinAccountWriter
         var name = Marshal.StringToHGlobalUni(change.NewName);
         try
         {
-            var info = new NetApi32Write.UserInfo0 { Name = name };
-            var status = NetApi32Write.NetUserSetInfo(null, current, 0, ref info, out var parmErr);
+            var info = new NetApi32.UserInfo0 { Name = name };
+            var status = NetApi32.NetUserSetInfo(null, current, 0, ref info, out var parmErr);
             if (status != NetApi32.NerrSuccess)
             {
                 throw new BaselineWriteException(NativeErrorText.NetApi($"NetUserSetInfo(level 0, '{current}' -> '{change.NewName}')", status, parmErr));
@@ -44,13 +44,13 @@ internal static class WindowsBuiltinAccountWriter
         var account = CurrentName(change.Rid);
         var flags = Flags(account);
         var wanted = BaselineWriteValidation.AccountFlags(flags, change.Enabled);
-        if (((flags ^ wanted) & NetApi32Write.UfAccountDisable) == 0)
+        if (((flags ^ wanted) & NetApi32.UfAccountDisable) == 0)
         {
             return; // Already enabled or disabled as asked.
         }
 
         // USER_INFO_1008 carries all the flags: the ones read are written back unchanged apart from UF_ACCOUNTDISABLE.
-        var status = NetApi32Write.NetUserSetInfo(null, account, 1008, ref wanted, out var parmErr);
+        var status = NetApi32.NetUserSetInfo(null, account, 1008, ref wanted, out var parmErr);
         if (status != NetApi32.NerrSuccess)
         {
             var api = $"NetUserSetInfo(level 1008, '{account}', flags 0x{wanted.ToString("X8", CultureInfo.InvariantCulture)})";
@@ -64,10 +64,10 @@ internal static class WindowsBuiltinAccountWriter
         var sid = AccountSid(rid);
         uint nameLength = 0;
         uint domainLength = 0;
-        if (!Advapi32LsaWrite.LookupAccountSidW(null, sid, null, ref nameLength, null, ref domainLength, out _))
+        if (!Advapi32Lsa.LookupAccountSidW(null, sid, null, ref nameLength, null, ref domainLength, out _))
         {
             var error = Marshal.GetLastWin32Error();
-            if (error != Advapi32LsaWrite.ErrorInsufficientBuffer)
+            if (error != Advapi32Lsa.ErrorInsufficientBuffer)
             {
                 throw new BaselineWriteException(NativeErrorText.Win32($"LookupAccountSidW(RID {rid.ToString(CultureInfo.InvariantCulture)})", error));
             }
@@ -75,7 +75,7 @@ internal static class WindowsBuiltinAccountWriter
 
         var name = new char[nameLength];
         var domain = new char[domainLength];
-        if (!Advapi32LsaWrite.LookupAccountSidW(null, sid, name, ref nameLength, domain, ref domainLength, out _))
+        if (!Advapi32Lsa.LookupAccountSidW(null, sid, name, ref nameLength, domain, ref domainLength, out _))
         {
             throw new BaselineWriteException(NativeErrorText.Win32($"LookupAccountSidW(RID {rid.ToString(CultureInfo.InvariantCulture)})", Marshal.GetLastWin32Error()));
         }
@@ -86,11 +86,11 @@ internal static class WindowsBuiltinAccountWriter
 
     private static byte[] AccountSid(uint rid)
     {
-        var type = rid == 500 ? Advapi32LsaWrite.WinAccountAdministratorSid : Advapi32LsaWrite.WinAccountGuestSid;
+        var type = rid == 500 ? Advapi32Lsa.WinAccountAdministratorSid : Advapi32Lsa.WinAccountGuestSid;
 
         // PolicyAccountDomainInformation needs POLICY_VIEW_LOCAL_INFORMATION only.
-        using var policy = WindowsUserRightWriter.OpenPolicy(Advapi32LsaWrite.PolicyViewLocalInformation);
-        var status = Advapi32LsaWrite.LsaQueryInformationPolicy(policy, Advapi32LsaWrite.PolicyAccountDomainInformation, out var buffer);
+        using var policy = WindowsUserRightWriter.OpenPolicy(Advapi32Lsa.PolicyViewLocalInformation);
+        var status = Advapi32Lsa.LsaQueryInformationPolicy(policy, Advapi32Lsa.PolicyAccountDomainInformation, out var buffer);
         if (status != 0)
         {
             throw new BaselineWriteException(WindowsUserRightWriter.NtStatusText("LsaQueryInformationPolicy(PolicyAccountDomainInformation)", status));
@@ -99,15 +99,15 @@ internal static class WindowsBuiltinAccountWriter
         try
         {
             // DomainSid points into the LSA buffer: the account SID is built before the buffer is freed.
-            var info = Marshal.PtrToStructure<Advapi32LsaWrite.PolicyAccountDomainInfo>(buffer);
+            var info = Marshal.PtrToStructure<Advapi32Lsa.PolicyAccountDomainInfo>(buffer);
             if (info.DomainSid == IntPtr.Zero)
             {
                 throw new BaselineWriteException("LsaQueryInformationPolicy(PolicyAccountDomainInformation) returned no account domain SID.");
             }
 
-            var sid = new byte[Advapi32LsaWrite.SecurityMaxSidSize];
+            var sid = new byte[Advapi32Lsa.SecurityMaxSidSize];
             var size = (uint)sid.Length;
-            if (!Advapi32LsaWrite.CreateWellKnownSid(type, info.DomainSid, sid, ref size))
+            if (!Advapi32Lsa.CreateWellKnownSid(type, info.DomainSid, sid, ref size))
             {
                 throw new BaselineWriteException(NativeErrorText.Win32($"CreateWellKnownSid({type.ToString(CultureInfo.InvariantCulture)})", Marshal.GetLastWin32Error()));
             }
@@ -117,13 +117,13 @@ internal static class WindowsBuiltinAccountWriter
         }
         finally
         {
-            _ = Advapi32LsaWrite.LsaFreeMemory(buffer);
+            _ = Advapi32Lsa.LsaFreeMemory(buffer);
         }
     }
 
     private static uint Flags(string account)
     {
-        var status = NetApi32Write.NetUserGetInfo(null, account, 1, out var buffer);
+        var status = NetApi32.NetUserGetInfo(null, account, 1, out var buffer);
         if (status != NetApi32.NerrSuccess)
         {
             throw new BaselineWriteException(NativeErrorText.NetApi($"NetUserGetInfo(level 1, '{account}')", status, 0));
@@ -131,7 +131,7 @@ internal static class WindowsBuiltinAccountWriter
 
         try
         {
-            return Marshal.PtrToStructure<NetApi32Write.UserInfo1>(buffer).Flags;
+            return Marshal.PtrToStructure<NetApi32.UserInfo1>(buffer).Flags;
         }
         finally
         {

@@ -19,7 +19,7 @@ internal static class WindowsUserRightWriter
     /// POLICY_LOOKUP_NAMES (Add, Remove, Enumerate), POLICY_VIEW_LOCAL_INFORMATION (Enumerate) and
     /// POLICY_CREATE_ACCOUNT (Add, when the SID has no LSA account object yet), per each function's page. Nothing more.
     /// </summary>
-    internal const uint PolicyAccess = Advapi32LsaWrite.PolicyLookupNames | Advapi32LsaWrite.PolicyViewLocalInformation | Advapi32LsaWrite.PolicyCreateAccount;
+    internal const uint PolicyAccess = Advapi32Lsa.PolicyLookupNames | Advapi32Lsa.PolicyViewLocalInformation | Advapi32Lsa.PolicyCreateAccount;
 
     internal static void Apply(UserRightChange change)
     {
@@ -34,22 +34,22 @@ internal static class WindowsUserRightWriter
         // Grant first, then take away: a logon right is never left with fewer holders than both states have.
         foreach (var (sid, bytes) in desired.Where(d => !currentKeys.Contains(Key(d.Bytes))))
         {
-            Call(change.Right, sid, "LsaAddAccountRights", done, rights => Advapi32LsaWrite.LsaAddAccountRights(policy, bytes, rights, 1));
+            Call(change.Right, sid, "LsaAddAccountRights", done, rights => Advapi32Lsa.LsaAddAccountRights(policy, bytes, rights, 1));
             done.Add("granted to " + sid);
         }
 
         foreach (var (sid, bytes) in current.Where(c => !desiredKeys.Contains(Key(c.Bytes))))
         {
-            Call(change.Right, sid, "LsaRemoveAccountRights", done, rights => Advapi32LsaWrite.LsaRemoveAccountRights(policy, bytes, false, rights, 1));
+            Call(change.Right, sid, "LsaRemoveAccountRights", done, rights => Advapi32Lsa.LsaRemoveAccountRights(policy, bytes, false, rights, 1));
             done.Add("removed from " + sid);
         }
     }
 
     /// <summary>Opens the local LSA policy with <paramref name="access"/> (LsaOpenPolicy; the object attributes are unused and zero).</summary>
-    internal static Advapi32LsaWrite.SafeLsaPolicyHandle OpenPolicy(uint access)
+    internal static SafeLsaPolicyHandle OpenPolicy(uint access)
     {
-        var attributes = default(Advapi32LsaWrite.LsaObjectAttributes);
-        var status = Advapi32LsaWrite.LsaOpenPolicy(IntPtr.Zero, ref attributes, access, out var handle);
+        var attributes = default(Advapi32Lsa.LsaObjectAttributes);
+        var status = Advapi32Lsa.LsaOpenPolicy(IntPtr.Zero, ref attributes, access, out var handle);
         if (status != 0)
         {
             handle.Dispose();
@@ -61,12 +61,12 @@ internal static class WindowsUserRightWriter
 
     /// <summary>The message for a failed NTSTATUS call, translated with LsaNtStatusToWinError.</summary>
     internal static string NtStatusText(string api, int status) =>
-        NativeErrorText.NtStatus(api, status, Advapi32LsaWrite.LsaNtStatusToWinError(status));
+        NativeErrorText.NtStatus(api, status, Advapi32Lsa.LsaNtStatusToWinError(status));
 
     /// <summary>A SID string to its binary form (ConvertStringSidToSidW, then LocalFree).</summary>
     internal static byte[] SidToBytes(string sid)
     {
-        if (!Advapi32LsaWrite.ConvertStringSidToSidW(sid, out var pointer))
+        if (!Advapi32Lsa.ConvertStringSidToSidW(sid, out var pointer))
         {
             throw new BaselineWriteException(NativeErrorText.Win32($"ConvertStringSidToSidW({sid})", Marshal.GetLastWin32Error()));
         }
@@ -77,21 +77,21 @@ internal static class WindowsUserRightWriter
         }
         finally
         {
-            _ = Kernel32Handles.LocalFree(pointer);
+            _ = Kernel32.LocalFree(pointer);
         }
     }
 
-    private static List<(string Sid, byte[] Bytes)> Holders(Advapi32LsaWrite.SafeLsaPolicyHandle policy, string right)
+    private static List<(string Sid, byte[] Bytes)> Holders(SafeLsaPolicyHandle policy, string right)
     {
         var name = Marshal.StringToHGlobalUni(right);
         try
         {
             // Lengths in bytes, without the NUL (WINAPI.md §3); the right name was checked to be at most 64 characters.
-            var unicode = new Advapi32LsaWrite.LsaUnicodeString { Length = (ushort)(right.Length * 2), MaximumLength = (ushort)((right.Length * 2) + 2), Buffer = name };
-            var status = Advapi32LsaWrite.LsaEnumerateAccountsWithUserRight(policy, ref unicode, out var buffer, out var count);
+            var unicode = new Advapi32Lsa.LsaUnicodeString { Length = (ushort)(right.Length * 2), MaximumLength = (ushort)((right.Length * 2) + 2), Buffer = name };
+            var status = Advapi32Lsa.LsaEnumerateAccountsWithUserRight(policy, ref unicode, out var buffer, out var count);
             try
             {
-                if (status == Advapi32LsaWrite.StatusNoMoreEntries)
+                if (status == Advapi32Lsa.StatusNoMoreEntries)
                 {
                     return []; // No account holds the right: an empty set, not a failure.
                 }
@@ -115,7 +115,7 @@ internal static class WindowsUserRightWriter
             {
                 if (buffer != IntPtr.Zero)
                 {
-                    _ = Advapi32LsaWrite.LsaFreeMemory(buffer);
+                    _ = Advapi32Lsa.LsaFreeMemory(buffer);
                 }
             }
         }
@@ -125,12 +125,12 @@ internal static class WindowsUserRightWriter
         }
     }
 
-    private static void Call(string right, string sid, string api, List<string> done, Func<Advapi32LsaWrite.LsaUnicodeString[], int> call)
+    private static void Call(string right, string sid, string api, List<string> done, Func<Advapi32Lsa.LsaUnicodeString[], int> call)
     {
         var name = Marshal.StringToHGlobalUni(right);
         try
         {
-            var rights = new[] { new Advapi32LsaWrite.LsaUnicodeString { Length = (ushort)(right.Length * 2), MaximumLength = (ushort)((right.Length * 2) + 2), Buffer = name } };
+            var rights = new[] { new Advapi32Lsa.LsaUnicodeString { Length = (ushort)(right.Length * 2), MaximumLength = (ushort)((right.Length * 2) + 2), Buffer = name } };
             var status = call(rights);
             if (status < 0)
             {
@@ -146,7 +146,7 @@ internal static class WindowsUserRightWriter
 
     private static string SidToString(IntPtr sid)
     {
-        if (!Advapi32LsaWrite.ConvertSidToStringSidW(sid, out var text))
+        if (!Advapi32Lsa.ConvertSidToStringSidW(sid, out var text))
         {
             throw new BaselineWriteException(NativeErrorText.Win32("ConvertSidToStringSidW", Marshal.GetLastWin32Error()));
         }
@@ -157,18 +157,18 @@ internal static class WindowsUserRightWriter
         }
         finally
         {
-            _ = Kernel32Handles.LocalFree(text);
+            _ = Kernel32.LocalFree(text);
         }
     }
 
     private static byte[] CopySid(IntPtr sid, string context)
     {
-        if (!Advapi32LsaWrite.IsValidSid(sid))
+        if (!Advapi32Lsa.IsValidSid(sid))
         {
             throw new BaselineWriteException($"IsValidSid: the API returned an invalid SID ({context}).");
         }
 
-        var bytes = new byte[Advapi32LsaWrite.GetLengthSid(sid)];
+        var bytes = new byte[Advapi32Lsa.GetLengthSid(sid)];
         Marshal.Copy(sid, bytes, 0, bytes.Length);
         return bytes;
     }
