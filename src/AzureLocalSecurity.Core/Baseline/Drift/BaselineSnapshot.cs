@@ -129,28 +129,7 @@ public sealed class BaselineSnapshot
 
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(data), new UTF8Encoding(false, true)))
-            {
-                MaxDepth = 16,
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Decimal,
-            };
-            var root = JToken.ReadFrom(reader) as JObject ?? throw new InvalidDataException("The snapshot is not a JSON object.");
-            if (reader.Read())
-            {
-                throw new InvalidDataException("The snapshot has data after its end.");
-            }
-
-            if ((string?)root["kind"] != "AzureLocalSecurity.BaselineSnapshot")
-            {
-                throw new InvalidDataException("The file is not an AzureLocalSecurity baseline snapshot.");
-            }
-
-            var schema = root["schema"]?.Type == JTokenType.Integer ? (int)root["schema"]! : -1;
-            if (schema != SchemaVersion)
-            {
-                throw new InvalidDataException($"The snapshot has schema {schema}; this module reads schema {SchemaVersion}.");
-            }
+            var root = StrictJsonDocument.ReadRoot(data, "AzureLocalSecurity.BaselineSnapshot", SchemaVersion, "snapshot", m => new InvalidDataException(m));
 
             BaselineProfile? profile = null;
             if (root["profile"] is JValue { Type: JTokenType.String } p)

@@ -134,28 +134,7 @@ public sealed class BaselineUndoFile
 
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(data), new UTF8Encoding(false, true)))
-            {
-                MaxDepth = 16,
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Decimal,
-            };
-            var root = JToken.ReadFrom(reader) as JObject ?? throw new BaselineUndoFileException("The undo record is not a JSON object.");
-            if (reader.Read())
-            {
-                throw new BaselineUndoFileException("The undo record has data after its end.");
-            }
-
-            if ((string?)root["kind"] != "AzureLocalSecurity.BaselineUndo")
-            {
-                throw new BaselineUndoFileException("The file is not an AzureLocalSecurity baseline undo record.");
-            }
-
-            var schema = root["schema"]?.Type == JTokenType.Integer ? (int)root["schema"]! : -1;
-            if (schema != SchemaVersion)
-            {
-                throw new BaselineUndoFileException($"The undo record has schema {schema}; this module reads schema {SchemaVersion}.");
-            }
+            var root = StrictJsonDocument.ReadRoot(data, "AzureLocalSecurity.BaselineUndo", SchemaVersion, "undo record", m => new BaselineUndoFileException(m));
 
             var created = DateTimeOffset.Parse(Required(root, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
             var entries = (root["entries"] as JArray ?? throw new BaselineUndoFileException("The undo record has no entries array.")).Select(ParseEntry).ToList();

@@ -13,7 +13,7 @@ namespace AzureLocalSecurity.Collection.Windows;
 [SupportedOSPlatform("windows")]
 internal static class WindowsAuditPolicyWriter
 {
-    private const string SeSecurityPrivilege = "SeSecurityPrivilege";
+    private const string SeSecurityPrivilege = Advapi32Audit.SeSecurityPrivilege;
 
     // Writers in this process take turns: the privilege is enabled and restored on the one process token.
     private static readonly object Gate = new();
