@@ -99,6 +99,19 @@ public sealed class BaselineCmdletTests(ModuleSession module) : IClassFixture<Mo
     }
 
     [Fact]
+    public void Test_ALSecurityBaseline_on_a_live_node_without_windows_facts_is_unknown_never_non_compliant()
+    {
+        // This machine is Linux: every Windows fact is recorded as not supported, and drift control's cmdlet is absent.
+        var summary = (BaselineSummary)session.Invoke("Test-ALSecurityBaseline -Profile AdLess -Summary").Single().BaseObject;
+
+        Assert.Equal(0, summary.NonCompliant);
+        Assert.Equal(0, summary.Compliant);
+        Assert.Equal(summary.Total, summary.Unknown + summary.Error + summary.NotApplicable);
+        Assert.Null(summary.DriftControlEnabled);
+        Assert.Null(summary.CompliancePercent);
+    }
+
+    [Fact]
     public void A_snapshot_then_a_changed_capture_shows_the_drift()
     {
         using var dir = new TempDir();
