@@ -130,6 +130,11 @@ public static class BaselineCatalogReader
 
         var name = Col("Name");
         var expected = roleColumn is null ? Col("Expected Value") : Col("Expected Value: " + roleColumn);
+        if (roleColumn is not null && expected < 0)
+        {
+            throw new BaselineCatalogException(table.SourceName, 1, $"the header has no 'Expected Value: {roleColumn}' column for the chosen profile.");
+        }
+
         var defaultValue = roleColumn is null ? Col("Default Value") : Col("Default Value: " + roleColumn);
         var allowed = Col("Allowed Value");
         var columns = new

@@ -170,6 +170,23 @@ public sealed class BaselineRepairTests
     }
 
     [Fact]
+    public void The_records_of_a_whole_catalog_stay_far_below_the_readers_limits()
+    {
+        using var dir = new TempDir();
+        var drifted = DriftedNode(out _);
+        var results = BaselineAnalyzer.Evaluate(Catalog.Rules, drifted);
+        var snapshotPath = Path.Combine(dir.Path, "snap.json");
+        AzureLocalSecurity.Baseline.Drift.BaselineSnapshot.FromResults("NODE01", Bundles.Time, "2610", BaselineProfile.DomainJoined, "shipped", results).Save(snapshotPath, overwrite: false);
+        var everyRule = results.Where(r => r.ActualValue is not null).Select(r => new BaselineUndoEntry(r.RuleName, r.Fact, r.Rule.RegistryValueType, r.ActualValue!, r.ActualValue!));
+        var undoPath = Path.Combine(dir.Path, "undo.json");
+        new BaselineUndoFile("NODE01", Bundles.Time, "0.1.0", everyRule).Save(undoPath);
+
+        Assert.InRange(new FileInfo(snapshotPath).Length, 1, AzureLocalSecurity.Baseline.Drift.BaselineSnapshot.MaxBytes / 8);
+        Assert.InRange(new FileInfo(undoPath).Length, 1, BaselineUndoFile.MaxBytes / 8);
+        Assert.Equal(results.Count, AzureLocalSecurity.Baseline.Drift.BaselineSnapshot.Load(snapshotPath).Entries.Count);
+    }
+
+    [Fact]
     public void An_undo_record_is_never_overwritten()
     {
         using var dir = new TempDir();

@@ -125,6 +125,17 @@ public sealed class BaselineCatalogReaderTests
     }
 
     [Fact]
+    public void A_per_role_list_without_the_chosen_roles_column_fails_instead_of_reading_empty()
+    {
+        var csv = "Name,Expected Value: Member Server\nA,Equals(1)\n";
+
+        var ex = Assert.Throws<BaselineCatalogException>(() => BaselineCatalogReader.Read(Encoding.UTF8.GetBytes(csv), "osconfig.csv", BaselineProfile.AdLess));
+
+        Assert.Contains("Workgroup Member", ex.Message, StringComparison.Ordinal);
+        Assert.Single(BaselineCatalogReader.Read(Encoding.UTF8.GetBytes(csv), "osconfig.csv", BaselineProfile.DomainJoined).Rules);
+    }
+
+    [Fact]
     public void A_duplicate_rule_name_fails_with_its_line()
     {
         var ex = Assert.Throws<BaselineCatalogException>(() => Read("Name,Expected Value\nA,Equals(1)\na,Equals(2)\n"));
