@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+
+namespace AzureLocalSecurity.Tpm.Transports;
+
+/// <summary>
+/// The Linux kernel's TPM character device: <c>/dev/tpmrm0</c> (the in-kernel resource manager, kernel 4.12+), or
+/// <c>/dev/tpm0</c> where there is no resource manager. A command is one write; the response is read back from the same
+/// file. A missing device is "no TPM"; a device the caller may not open (it needs root or the <c>tss</c> group) is a failure.
+/// </summary>
+public sealed class LinuxDeviceTpmTransport : ITpmTransport
+{
+    private readonly object _gate = new();
+    private readonly FileStream _device;
+    private bool _disposed;
+
+    private LinuxDeviceTpmTransport(FileStream device, string path)
+    {
+        _device = device;
+        Description = path;
+    }
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <summary>
+    /// Opens the first device that exists of <c>dev/tpmrm0</c> and <c>dev/tpm0</c> under <paramref name="root"/> (the
+    /// node's <c>/</c>, or a test tree).
+    /// </summary>
+    public static LinuxDeviceTpmTransport OpenDefault(string root)
+    {
+        foreach (var name in new[] { "tpmrm0", "tpm0" })
+        {
+            var path = Path.Combine(root ?? "/", "dev", name);
+            if (File.Exists(path))
+            {
+                return Open(path);
+            }
+        }
+
+        throw new TpmTransportException("There is no TPM device (/dev/tpmrm0 or /dev/tpm0): the kernel sees no TPM.", null, notFound: true);
+    }
+
+    /// <summary>Opens one TPM device file.</summary>
+    public static LinuxDeviceTpmTransport Open(string path)
+    {
+        try
+        {
+            // No buffering: each command must reach the driver as one write.
+            var device = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1, FileOptions.None);
+            return new LinuxDeviceTpmTransport(device, path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new TpmTransportException($"There is no TPM device at {path}.", null, notFound: true, ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new TpmTransportException($"{path} exists but may not be opened by this user: reading the TPM needs root or membership of the group that owns the device (usually tss).", null, notFound: false, ex);
+        }
+        catch (IOException ex)
+        {
+            throw new TpmTransportException($"{path} could not be opened: {ex.Message}", ex.HResult, notFound: false, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public byte[] Submit(byte[] command)
+    {
+        if (command is null)
+        {
+            throw new ArgumentNullException(nameof(command));
+        }
+
+        lock (_gate)
+        {
+            DisposedGuard.ThrowIf(_disposed, this);
+
+            try
+            {
+                _device.Write(command, 0, command.Length);
+                _device.Flush();
+                return TransportFraming.ReadResponse(_device, Description);
+            }
+            catch (IOException ex)
+            {
+                throw new TpmTransportException($"The TPM device {Description} failed: {ex.Message}", ex);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _device.Dispose();
+            }
+        }
+    }
+}
