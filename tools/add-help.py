@@ -132,6 +132,36 @@ CMDS = [
   [('Undo-ALSecurityBaselineRepair -Path .\\undo.json', 'Restores the settings the repair changed, after confirmation.')]),
 ]
 
+TPMEP = param('TpmEndpoint', 'String', 'Reads the TPM at this TCP endpoint (host:port, such as 127.0.0.1:2321; an IPv6 address in brackets) instead of the platform TPM: a software TPM that speaks raw TPM 2.0 commands, as swtpm\'s data port does. Only with the live node.')
+TPMEVP = param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files from Export-ALSecurityEvidence) to read the TPM facts from instead of the live node. Wildcards are expanded; FullName is accepted from the pipeline.', required=True, pipeline='true (ByPropertyName)')
+CMDS += [
+ command('Get-ALTpm',
+  'Gets what a node\'s TPM is: version, manufacturer, firmware, specification revision, PCR banks, dictionary-attack lockout state, EK certificates, and on Windows the Win32_Tpm and TBS facts.',
+  ['Get-ALTpm talks to the TPM directly with its own TPM 2.0 client (TBS on Windows, /dev/tpmrm0 on Linux, or a TCP endpoint with -TpmEndpoint) and reports what the TPM says of itself: the family (2.0), specification level, revision and date, the manufacturer\'s TCG vendor ID and name, the vendor string and firmware version (as Windows shows it), the PCR banks allocated and the algorithms implemented, the lockout counter, maximum, interval and recovery time, whether the TPM is in lockout, which hierarchies are enabled and which authorization values are set, and each EK certificate found in NV (RSA and ECC, low and high range) with its issuer, serial number and validity. On Windows it adds Win32_Tpm (owned, activated, enabled, ready, IsReadyInformation) and TBS (interface type: Hardware, Trustzone, Emulator).',
+   'Every TPM response is kept in the evidence byte for byte, so Get-ALTpm -EvidencePath gives the same answer later from a bundle. A fact that could not be read is null, never false or zero; Unknowns says why (also written to the verbose stream). A node without a TPM gives Present = False.'],
+  [TPMEP, TPMEVP, EV],
+  [('AzureLocalSecurity.Tpm.Analysis.TpmInfo', 'One object per node.')],
+  [('Get-ALTpm', 'Shows the live node\'s TPM.'),
+   ('Get-ALTpm -TpmEndpoint 127.0.0.1:2321 | Select-Object Manufacturer, FirmwareVersion, PcrBanks, EndorsementCertificates', 'Reads a software TPM (swtpm) on loopback.'),
+   ('Get-ChildItem .\\evidence\\*.zip | Get-ALTpm | Where-Object { $_.PcrBanks -notcontains \'sha256\' }', 'Finds captured nodes whose TPM has no SHA-256 PCR bank.')]),
+ command('Get-ALTpmPcr',
+  'Gets the TPM\'s PCR values: every allocated PCR of every bank, or the banks and indexes asked for.',
+  ['Get-ALTpmPcr reads every allocated PCR of every allocated bank with TPM2_PCR_Read (a TPM returns at most eight digests per command, so the read is continued until each PCR was returned) and writes one TpmPcrValue per PCR: bank, index, value in hex, and the PCR update counter of the read. Asking for a bank the TPM has not allocated is a non-terminating error.'],
+  [param('Bank', 'String[]', 'The banks to return, by hash name: sha1, sha256, sha384, sha512, sm3_256. All allocated banks when omitted.', position='0'),
+   param('Index', 'Int32[]', 'The PCR indexes to return (0-23 on a PC Client TPM). All when omitted.', position='1'),
+   TPMEP, TPMEVP, EV],
+  [('AzureLocalSecurity.Tpm.TpmPcrValue', 'One object per PCR.')],
+  [('Get-ALTpmPcr -Bank sha256 -Index 0,2,4,7', 'Shows the firmware, option ROM, boot manager and Secure Boot policy measurements of the SHA-256 bank.'),
+   ('Get-ALTpmPcr -EvidencePath .\\node01.zip -Bank sha256 -Index 7', 'Reads PCR 7 from a capture.')]),
+ command('Get-ALTpmEndorsementKey',
+  'Gets the TPM\'s endorsement keys with the EK certificate that certifies each.',
+  ['Get-ALTpmEndorsementKey reads the persistent endorsement keys (the TCG range 0x81010000-0x810100FF) with TPM2_ReadPublic. Where none is persistent it creates the EKs from the TCG EK Credential Profile\'s default templates (L-1, RSA 2048, and L-2, ECC NIST P-256) in the endorsement hierarchy with TPM2_CreatePrimary and flushes them again: a TPM derives the same key from the same template every time. Each key is written with its public key (SubjectPublicKeyInfo, PEM and SHA-256 fingerprint) and the EK certificate from NV whose public key is that key, if any.'],
+  [TPMEP, TPMEVP, EV],
+  [('AzureLocalSecurity.Tpm.Analysis.TpmEndorsementKey', 'One object per endorsement key.')],
+  [('Get-ALTpmEndorsementKey | Format-List Algorithm, Handle, PublicKeySha256, CertificateIssuer, CertificateNotAfter', 'Shows the EKs and their certificates.'),
+   ('(Get-ALTpmEndorsementKey | Where-Object Algorithm -eq \'RSA 2048\').PublicKeyPem | Set-Content ek.pem', 'Saves the RSA EK public key for an attestation service.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -23,6 +23,10 @@ internal static class ErrorIds
     internal const string UndoWriteFailed = "BaselineUndoWriteFailed";
     internal const string RepairNeedsWindows = "BaselineRepairNeedsWindows";
     internal const string RepairFailed = "BaselineRepairFailed";
+    internal const string TpmEndpointInvalid = "TpmEndpointInvalid";
+    internal const string TpmFactsUnavailable = "TpmFactsUnavailable";
+    internal const string TpmBankNotAllocated = "TpmBankNotAllocated";
+    internal const string TpmBankUnknown = "TpmBankUnknown";
 
     /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
     internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch

@@ -16,10 +16,11 @@ namespace AzureLocalSecurity.Commands;
 /// </summary>
 internal static class LiveEvidence
 {
-    internal static EvidenceBundle Capture(PSCmdlet cmdlet, IReadOnlyCollection<FactRef>? baselineFacts = null)
+    internal static EvidenceBundle Capture(PSCmdlet cmdlet, IReadOnlyCollection<FactRef>? baselineFacts = null, IEnumerable<IEvidenceCollector>? extraCollectors = null)
     {
         var context = new CollectionContext();
         var collectors = EvidenceCapture.ForThisMachine().ToList();
+        collectors.AddRange(extraCollectors ?? []);
         var hostItems = new List<EvidenceItem> { PowerShellFact(cmdlet, context.Clock()) };
         if (baselineFacts is not null)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using AzureLocalSecurity.Baseline.Facts;
+using AzureLocalSecurity.Collection;
 using AzureLocalSecurity.Evidence;
 
 namespace AzureLocalSecurity.Commands;
@@ -38,6 +39,9 @@ public abstract class EvidenceAnalysisCommand : PSCmdlet
     /// <summary>The baseline settings a live capture must also read (null: none).</summary>
     protected virtual IReadOnlyCollection<FactRef>? LiveBaselineFacts => null;
 
+    /// <summary>Collectors a live capture adds for this cmdlet (none by default), such as the TPM's.</summary>
+    protected virtual IEnumerable<IEvidenceCollector> LiveCollectors => [];
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -59,7 +63,7 @@ public abstract class EvidenceAnalysisCommand : PSCmdlet
                 break;
             default:
                 WriteVerbose("Reading the live node.");
-                Analyze(LiveEvidence.Capture(this, LiveBaselineFacts));
+                Analyze(LiveEvidence.Capture(this, LiveBaselineFacts, LiveCollectors));
                 break;
         }
     }

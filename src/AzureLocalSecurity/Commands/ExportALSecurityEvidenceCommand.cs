@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using AzureLocalSecurity.Collection;
 using AzureLocalSecurity.Evidence;
 
 namespace AzureLocalSecurity.Commands;
@@ -21,6 +22,11 @@ public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
     [Parameter(ValueFromPipeline = true)]
     public EvidenceBundle? Evidence { get; set; }
 
+    /// <summary>Reads the TPM at this TCP endpoint (host:port, a software TPM such as swtpm) instead of the platform TPM.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TpmEndpoint { get; set; }
+
     /// <summary>Replaces an existing bundle at the path.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -28,6 +34,9 @@ public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
     /// <summary>Writes the bundle object to the pipeline after writing it to disk.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => AzureLocalSecurity.TpmEndpoint.Validate(this, TpmEndpoint);
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -49,7 +58,7 @@ public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
             return;
         }
 
-        var bundle = Evidence ?? LiveEvidence.Capture(this);
+        var bundle = Evidence ?? LiveEvidence.Capture(this, extraCollectors: [AzureLocalSecurity.TpmEndpoint.Collector(TpmEndpoint, TpmCollectionScope.All)]);
         WriteVerbose($"Captured {bundle.Items.Count} facts ({bundle.ErrorCount} could not be read).");
         try
         {
