@@ -380,6 +380,7 @@ public static class TpmAnalyzer
             }
             else if (FirstRecord(cim) is { } record)
             {
+                info.Present = true;
                 info.Owned = Bool(record, "IsOwned", unknowns);
                 info.Activated = Bool(record, "IsActivated", unknowns);
                 info.Enabled = Bool(record, "IsEnabled", unknowns);
@@ -395,6 +396,7 @@ public static class TpmAnalyzer
         var tbs = bundle.Find(BaselineEvidenceIds.TpmDeviceInfo);
         if (tbs is { Succeeded: true } && FirstRecord(tbs) is { } device)
         {
+            info.Present = true;
             info.InterfaceType = device.Get(BaselineEvidenceProperties.TpmInterfaceType)?.Value is ulong type
                 ? type switch { 1 => "TPM12", 2 => "Trustzone", 3 => "Hardware", 4 => "Emulator", 5 => "SPB", _ => "Unknown" }
                 : null;
@@ -403,7 +405,7 @@ public static class TpmAnalyzer
         else if (tbs is { Succeeded: false })
         {
             unknowns.Add("TBS: " + tbs.Error!.Message);
-            if (tbs.Error.Category == EvidenceErrorCategory.NotFound)
+            if (tbs.Error.Category == EvidenceErrorCategory.NotFound && info.Present is null)
             {
                 info.Present = false;
             }
