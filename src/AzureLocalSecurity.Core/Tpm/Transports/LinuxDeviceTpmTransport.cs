@@ -10,13 +10,11 @@ namespace AzureLocalSecurity.Tpm.Transports;
 /// </summary>
 public sealed class LinuxDeviceTpmTransport : ITpmTransport
 {
-    private readonly object _gate = new();
-    private readonly FileStream _device;
-    private bool _disposed;
+    private readonly StreamChannel _channel;
 
     private LinuxDeviceTpmTransport(FileStream device, string path)
     {
-        _device = device;
+        _channel = new StreamChannel(device, path, "The TPM device");
         Description = path;
     }
 
@@ -65,40 +63,8 @@ public sealed class LinuxDeviceTpmTransport : ITpmTransport
     }
 
     /// <inheritdoc />
-    public byte[] Submit(byte[] command)
-    {
-        if (command is null)
-        {
-            throw new ArgumentNullException(nameof(command));
-        }
-
-        lock (_gate)
-        {
-            DisposedGuard.ThrowIf(_disposed, this);
-
-            try
-            {
-                _device.Write(command, 0, command.Length);
-                _device.Flush();
-                return TransportFraming.ReadResponse(_device, Description);
-            }
-            catch (IOException ex)
-            {
-                throw new TpmTransportException($"The TPM device {Description} failed: {ex.Message}", ex);
-            }
-        }
-    }
+    public byte[] Submit(byte[] command) => _channel.Submit(command);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _device.Dispose();
-            }
-        }
-    }
+    public void Dispose() => _channel.Dispose();
 }

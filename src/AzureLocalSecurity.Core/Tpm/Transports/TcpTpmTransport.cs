@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Net.Sockets;
 
 namespace AzureLocalSecurity.Tpm.Transports;
@@ -12,15 +11,11 @@ namespace AzureLocalSecurity.Tpm.Transports;
 /// </summary>
 public sealed class TcpTpmTransport : ITpmTransport
 {
-    private readonly object _gate = new();
-    private readonly TcpClient _client;
-    private readonly NetworkStream _stream;
-    private bool _disposed;
+    private readonly StreamChannel _channel;
 
     private TcpTpmTransport(TcpClient client, string description)
     {
-        _client = client;
-        _stream = client.GetStream();
+        _channel = new StreamChannel(client.GetStream(), description, "The connection to the TPM at", client);
         Description = description;
     }
 
@@ -114,42 +109,8 @@ public sealed class TcpTpmTransport : ITpmTransport
     }
 
     /// <inheritdoc />
-    public byte[] Submit(byte[] command)
-    {
-        if (command is null)
-        {
-            throw new ArgumentNullException(nameof(command));
-        }
-
-        lock (_gate)
-        {
-            DisposedGuard.ThrowIf(_disposed, this);
-
-            try
-            {
-                _stream.Write(command, 0, command.Length);
-                return TransportFraming.ReadResponse(_stream, Description);
-            }
-            catch (IOException ex)
-            {
-                throw new TpmTransportException($"The connection to the TPM at {Description} failed: {ex.Message}", ex);
-            }
-        }
-    }
+    public byte[] Submit(byte[] command) => _channel.Submit(command);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            _stream.Dispose();
-            _client.Dispose();
-        }
-    }
+    public void Dispose() => _channel.Dispose();
 }
