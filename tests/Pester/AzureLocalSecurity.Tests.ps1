@@ -74,3 +74,33 @@ Describe 'Test-ALPlatform' {
         }
     }
 }
+
+# Windows only (Get-Tpm is the in-box reference); run elevated, as TBS and Win32_Tpm need.
+if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+    Describe 'TPM on a Windows node' {
+        It 'agrees with Get-Tpm on presence and, where there is a TPM, on the manufacturer' {
+            $ours = Get-ALTpm
+            $theirs = Get-Tpm
+            $ours.Present | Should -Be $theirs.TpmPresent
+            if ($theirs.TpmPresent) {
+                $ours.ManufacturerId | Should -Be $theirs.ManufacturerIdTxt.Trim()
+                $ours.TpmVersion | Should -Be '2.0'
+                $ours.Owned | Should -Be $theirs.TpmOwned
+            }
+        }
+
+        It 'keeps PCR 7 in the evidence as the TPM reads it, or says why there is none' {
+            $path = Join-Path $bundleRoot 'tpm.zip'
+            Export-ALSecurityEvidence -Path $path
+            if ((Get-Tpm).TpmPresent) {
+                $live = Get-ALTpmPcr -Bank sha256 -Index 7
+                $live.Value | Should -Match '^[0-9A-F]{64}$'
+                (Get-ALTpmPcr -EvidencePath $path -Bank sha256 -Index 7).Value | Should -Be $live.Value
+            }
+            else {
+                Get-ALTpmPcr -EvidencePath $path -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+                $err[0].FullyQualifiedErrorId | Should -BeLike 'TpmFactsUnavailable,*'
+            }
+        }
+    }
+}
