@@ -108,7 +108,8 @@ public static class TpmAnalyzer
         if (reads is null)
         {
             var transport = bundle.Find(TpmEvidenceIds.Transport);
-            unknownReason = transport is { Succeeded: false } ? "TPM: " + transport.Error!.Message : unknowns.FirstOrDefault();
+            unknownReason = transport is { Succeeded: false } ? "TPM: " + transport.Error!.Message
+                : unknowns.FirstOrDefault() ?? "The bundle holds no PCR values (it was captured without them).";
             return [];
         }
 
