@@ -88,6 +88,15 @@ public sealed class TpmClient : IDisposable
             next = inRange[inRange.Count - 1].Property + 1;
         }
 
+        // Remember the NV chunk size when it comes along, so NvRead needs no extra round trip for it.
+        foreach (var property in result)
+        {
+            if (property.Property == TpmConstants.PtNvBufferMax && property.Value is > 0 and <= 4096)
+            {
+                _nvChunk = (ushort)property.Value;
+            }
+        }
+
         return result;
     }
 

@@ -221,6 +221,32 @@ public sealed class TpmClientSwtpmTests
     }
 
     [Fact]
+    public void An_nv_index_larger_than_the_nv_buffer_is_read_whole_in_chunks_of_the_buffer_size()
+    {
+        using var dir = new TempDir();
+        var data = RandomNumberGenerator.GetBytes(2048);
+        File.WriteAllBytes(dir.Combine("data.bin"), data);
+        _tpms.Bare.Tool("tpm2_nvdefine", "0x01500020", "-C", "o", "-s", "2048", "-a", "ownerread|ownerwrite|authread|authwrite");
+        try
+        {
+            _tpms.Bare.Tool("tpm2_nvwrite", "0x01500020", "-C", "o", "-i", dir.Combine("data.bin"));
+            using var client = Connect(_tpms.Bare);
+            var nv = client.NvReadPublic(0x01500020);
+            var bufferMax = client.GetProperties(0x12C, 0x12C).Single().Value;
+            client.BeginRecording();
+            var read = client.NvRead(nv);
+            var responses = TpmResponseDecoder.Split(client.EndRecording());
+            Assert.Equal(data, read);
+            Assert.Equal((int)Math.Ceiling(2048.0 / bufferMax), responses.Count);
+            Assert.True(responses.Count > 1, $"the NV buffer is {bufferMax} bytes, so 2048 bytes take more than one read");
+        }
+        finally
+        {
+            _tpms.Bare.Tool("tpm2_nvundefine", "0x01500020", "-C", "o");
+        }
+    }
+
+    [Fact]
     public void GetRandom_returns_the_bytes_asked_for_in_several_commands()
     {
         using var client = Connect(_tpms.Provisioned);
