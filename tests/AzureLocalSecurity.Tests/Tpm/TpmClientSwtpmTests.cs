@@ -202,6 +202,38 @@ public sealed class TpmClientSwtpmTests
     }
 
     [Fact]
+    public void A_quote_verifies_with_tpm2_checkquote_given_the_attestation_key_encoded_here()
+    {
+        using var dir = new TempDir();
+        using var client = Connect(_tpms.Provisioned);
+        var ak = client.CreatePrimary(0x40000001, TpmTemplates.AttestationKeyEccP256());
+        byte[] response;
+        try
+        {
+            response = client.Execute(TpmCommands.Quote(ak.Handle, [0xA5, 0x5A, 0x01], [new TpmPcrSelection(0x000B, [0, 7])]));
+        }
+        finally
+        {
+            client.FlushContext(ak.Handle);
+            client.Dispose();
+        }
+
+        // ST_SESSIONS response: header (10), parameterSize (4), TPM2B_ATTEST, TPMT_SIGNATURE, then the session area.
+        var parameterSize = (response[10] << 24) | (response[11] << 16) | (response[12] << 8) | response[13];
+        var attestSize = (response[14] << 8) | response[15];
+        var attest = response.AsSpan(16, attestSize).ToArray();
+        var signature = response.AsSpan(16 + attestSize, parameterSize - 2 - attestSize).ToArray();
+        var pem = "-----BEGIN PUBLIC KEY-----\n" + Convert.ToBase64String(TpmPublicKeyEncoding.EncodeSubjectPublicKeyInfo(ak.PublicArea)!, Base64FormattingOptions.InsertLineBreaks) + "\n-----END PUBLIC KEY-----\n";
+        File.WriteAllText(dir.Combine("ak.pem"), pem);
+        File.WriteAllBytes(dir.Combine("msg.bin"), attest);
+        File.WriteAllBytes(dir.Combine("sig.bin"), signature);
+        _tpms.Provisioned.Tool("tpm2_checkquote", "-u", dir.Combine("ak.pem"), "-m", dir.Combine("msg.bin"), "-s", dir.Combine("sig.bin"), "-g", "sha256", "-q", "a55a01");
+        attest[^1] ^= 0x01;
+        File.WriteAllBytes(dir.Combine("msg.bin"), attest);
+        Assert.Throws<InvalidOperationException>(() => _tpms.Provisioned.Tool("tpm2_checkquote", "-u", dir.Combine("ak.pem"), "-m", dir.Combine("msg.bin"), "-s", dir.Combine("sig.bin"), "-g", "sha256", "-q", "a55a01"));
+    }
+
+    [Fact]
     public void A_quote_whose_attest_bytes_were_changed_does_not_verify()
     {
         using var client = Connect(_tpms.Provisioned);
