@@ -12,6 +12,8 @@ using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Baseline.Repair;
 using AzureLocalSecurity.Baseline.Rules;
 using AzureLocalSecurity.Evidence;
+using AzureLocalSecurity.Tpm;
+using AzureLocalSecurity.Tpm.Analysis;
 using SharpFuzz;
 
 namespace AzureLocalSecurity.Fuzz;
@@ -50,11 +52,53 @@ internal static class Program
     /// <summary>Every way a catalog is read: the profile the file implies, and each profile asked for.</summary>
     private static readonly BaselineProfile?[] CatalogProfiles = [null, BaselineProfile.DomainJoined, BaselineProfile.AdLess];
 
+    /// <summary>
+    /// What each input byte of a TPM response blob may add (measured, fuzz/README.md). Real swtpm responses cost up to
+    /// ~100 bytes per byte through this harness (ten bundle items and their copies, every decoder on every response, each
+    /// refusal an exception, and the analyzer three times). The dearest shape is a blob of 10-byte responses, each refused
+    /// by eight or nine decoders with an exception of ~1.2 KiB: ~1,200 bytes per byte; 32-byte PCR bitmaps that expand to
+    /// 256 indexes cost ~600. Twice the dearest keeps a linear cost inside and catches an allocation from a lying size.
+    /// </summary>
+    private const long TpmAllocationPerInputByte = 2048;
+
+    /// <summary>The ids of the TPM items a bundle may hold, each of which the TPM harness fills with the input.</summary>
+    private static readonly string[] TpmBlobIds =
+    [
+        TpmEvidenceIds.CapabilityProperties,
+        TpmEvidenceIds.CapabilityPcrs,
+        TpmEvidenceIds.CapabilityAlgorithms,
+        TpmEvidenceIds.CapabilityNvIndexes,
+        TpmEvidenceIds.CapabilityPersistentHandles,
+        TpmEvidenceIds.PcrRead,
+        TpmEvidenceIds.NvReadPublic(0x01C00002),
+        TpmEvidenceIds.NvRead(0x01C00002),
+        TpmEvidenceIds.ReadPublic(0x81010001),
+        TpmEvidenceIds.CreatePrimaryEndorsementKey("rsa2048"),
+    ];
+
+    /// <summary>Every public decoder of TpmResponseDecoder's parameters, each touching what it decoded as a caller would.</summary>
+    private static readonly Func<ArraySegment<byte>, string>[] TpmDecoders =
+    [
+        r => DescribeCapability(TpmResponseDecoder.GetCapability(r)),
+        r => DescribePcrRead(TpmResponseDecoder.PcrRead(r)),
+        r => DescribeObject(TpmResponseDecoder.ReadPublic(r)),
+        r => DescribeObject(TpmResponseDecoder.CreatePrimary(r)),
+        r => DescribeNvPublic(TpmResponseDecoder.NvReadPublic(r)),
+        r => TpmResponseDecoder.NvRead(r).Length.ToString(CultureInfo.InvariantCulture),
+        r => TpmResponseDecoder.GetRandom(r).Length.ToString(CultureInfo.InvariantCulture),
+        r =>
+        {
+            TpmResponseDecoder.FlushContext(r);
+            return string.Empty;
+        },
+        r => DescribeQuote(TpmResponseDecoder.Quote(r)),
+    ];
+
     private static int Main(string[] args)
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response [--replay <corpus folder>]");
             return 2;
         }
 
@@ -66,6 +110,7 @@ internal static class Program
             "baseline-csv" => Bounded(BaselineCsv),
             "baseline-undo" => Bounded(BaselineUndo),
             "baseline-snapshot" => Bounded(BaselineSnapshotJson),
+            "tpm-response" => Bounded(TpmResponses, TpmAllocationPerInputByte),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -85,15 +130,16 @@ internal static class Program
 
     /// <summary>
     /// The harness, failing also when one input allocates more than <see cref="AllocationAllowance"/> plus
-    /// <see cref="AllocationPerInputByte"/> per byte: afl++ runs without a memory limit, so this is where a parser
-    /// that allocates more than its input justifies shows up as a crash.
+    /// <paramref name="perInputByte"/> (<see cref="AllocationPerInputByte"/> unless the harness measured its own) per byte:
+    /// afl++ runs without a memory limit, so this is where a parser that allocates more than its input justifies shows up
+    /// as a crash.
     /// </summary>
-    private static Func<byte[], bool> Bounded(Func<byte[], bool> harness) => input =>
+    private static Func<byte[], bool> Bounded(Func<byte[], bool> harness, long perInputByte = AllocationPerInputByte) => input =>
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var read = harness(input);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        if (allocated > AllocationAllowance + (AllocationPerInputByte * input.Length))
+        if (allocated > AllocationAllowance + (perInputByte * input.Length))
         {
             throw new InvalidOperationException($"{allocated} bytes allocated for an input of {input.Length} bytes.");
         }
@@ -308,4 +354,181 @@ internal static class Program
             return false;
         }
     }
+
+    /// <summary>
+    /// A blob of TPM responses from anywhere, as a bundle keeps them. Split, and every response (and the whole input as one
+    /// response) through every decoder: each decodes, or fails with TpmResponseFormatException naming a byte of the input,
+    /// or with TpmCommandException carrying the response code of the header. Then a bundle whose TPM items all hold the
+    /// input, which TpmAnalyzer describes, reads PCRs and endorsement keys from without any exception: a malformed
+    /// recorded response is an Unknown with its reason, never a failure of the analysis. The input was read when some
+    /// response in it decoded as the parameters of some command.
+    /// </summary>
+    private static bool TpmResponses(byte[] input)
+    {
+        var segments = new List<ArraySegment<byte>>();
+        try
+        {
+            segments.AddRange(TpmResponseDecoder.Split(input));
+            CheckSplit(input, segments);
+        }
+        catch (TpmResponseFormatException ex)
+        {
+            CheckOffset(ex, input);
+        }
+
+        if (segments.Count != 1 || segments[0].Count != input.Length)
+        {
+            segments.Add(new ArraySegment<byte>(input));
+        }
+
+        var anyDecoded = false;
+        foreach (var segment in segments)
+        {
+            try
+            {
+                _ = TpmResponseDecoder.PeekResponseCode(segment).ToString();
+            }
+            catch (TpmResponseFormatException ex)
+            {
+                CheckOffset(ex, input);
+            }
+
+            foreach (var decode in TpmDecoders)
+            {
+                try
+                {
+                    _ = decode(segment);
+                    anyDecoded = true;
+                }
+                catch (TpmResponseFormatException ex)
+                {
+                    CheckOffset(ex, input);
+                }
+                catch (TpmCommandException ex)
+                {
+                    CheckResponseCode(ex, segment);
+                }
+            }
+        }
+
+        AnalyzeTpmBundle(input);
+        return anyDecoded;
+    }
+
+    /// <summary>The responses Split found follow each other from the first byte to the last, each as long as its header says.</summary>
+    private static void CheckSplit(byte[] input, List<ArraySegment<byte>> segments)
+    {
+        var next = 0;
+        foreach (var segment in segments)
+        {
+            var size = (segment.Array![segment.Offset + 2] << 24) | (segment.Array[segment.Offset + 3] << 16) | (segment.Array[segment.Offset + 4] << 8) | segment.Array[segment.Offset + 5];
+            if (!ReferenceEquals(segment.Array, input) || segment.Offset != next || segment.Count < 10 || segment.Count != size)
+            {
+                throw new InvalidOperationException($"Split returned a response at {segment.Offset} of {segment.Count} bytes where one at {next} was due.");
+            }
+
+            next += segment.Count;
+        }
+
+        if (next != input.Length)
+        {
+            throw new InvalidOperationException($"Split covered {next} of {input.Length} bytes.");
+        }
+    }
+
+    /// <summary>A format error names a byte of the input (or the end of it, for a response cut short).</summary>
+    private static void CheckOffset(TpmResponseFormatException ex, byte[] input)
+    {
+        if (ex.Offset < 0 || ex.Offset > input.Length || string.IsNullOrEmpty(ex.Problem))
+        {
+            throw new InvalidOperationException($"A TpmResponseFormatException at offset {ex.Offset} of an input of {input.Length} bytes: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>A TPM error is only reported for a response whose header carries that (non-zero) response code.</summary>
+    private static void CheckResponseCode(TpmCommandException ex, ArraySegment<byte> segment)
+    {
+        var a = segment.Array!;
+        var o = segment.Offset;
+        var rc = ((uint)a[o + 6] << 24) | ((uint)a[o + 7] << 16) | ((uint)a[o + 8] << 8) | a[o + 9];
+        if (rc == 0 || ex.ResponseCode is null || ex.ResponseCode.Value != rc || string.IsNullOrEmpty(ex.CommandName))
+        {
+            throw new InvalidOperationException($"A TpmCommandException for response code 0x{rc:X8}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The three TPM analyses of a bundle whose every TPM item holds the input; none may throw.</summary>
+    private static void AnalyzeTpmBundle(byte[] input)
+    {
+        var clock = DateTimeOffset.UnixEpoch;
+        var items = new List<EvidenceItem>
+        {
+            EvidenceItem.ForRecords(TpmEvidenceIds.Transport, "fuzz", clock,
+            [
+                new EvidenceRecord([new("Transport", EvidenceValue.FromString("Tcp")), new("Endpoint", EvidenceValue.FromString("fuzz"))]),
+            ]),
+        };
+        items.AddRange(TpmBlobIds.Select(id => EvidenceItem.ForBlob(id, "fuzz", clock, input)));
+        var bundle = new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("fuzz", NodePlatform.Linux, "fuzz", "X64"), clock, "0.0.0", items);
+
+        var info = TpmAnalyzer.Describe(bundle);
+        _ = string.Concat(info.TpmVersion, info.SpecRevision, info.Manufacturer, info.VendorString, info.FirmwareVersion, info.Transport);
+        _ = string.Join(",", info.PcrBanks ?? []) + string.Join(",", info.Algorithms ?? []) + string.Join(",", info.Unknowns);
+        foreach (var certificate in info.EndorsementCertificates ?? [])
+        {
+            _ = string.Concat(certificate.NvIndex, certificate.Template, certificate.Subject, certificate.Error);
+        }
+
+        foreach (var pcr in TpmAnalyzer.ReadPcrs(bundle, out var reason))
+        {
+            _ = pcr.ToString() + reason;
+        }
+
+        foreach (var key in TpmAnalyzer.ReadEndorsementKeys(bundle, out var unknowns))
+        {
+            _ = string.Concat(key.ToString(), key.PublicKeyPem, key.CertificateNvIndex, string.Join(",", unknowns));
+        }
+    }
+
+    // The Describe* helpers read every field a caller reads, but sum and count rather than print, so that what the bound
+    // measures is the decoders' own cost and not string building in the harness.
+    private static string DescribeCapability(TpmCapabilityData data) =>
+        string.Concat(
+            data.Properties.Sum(p => (long)p.Property + p.Value).ToString(CultureInfo.InvariantCulture),
+            data.Algorithms.Sum(a => (long)a.Algorithm + a.Attributes).ToString(CultureInfo.InvariantCulture),
+            data.Handles.Sum(h => (long)h).ToString(CultureInfo.InvariantCulture),
+            DescribeSelections(data.Pcrs));
+
+    private static string DescribePcrRead(TpmPcrReadResult read)
+    {
+        var selected = read.Selections.Sum(s => s.Indexes.Count);
+        if (read.Digests.Count != selected)
+        {
+            throw new InvalidOperationException($"PcrRead returned {read.Digests.Count} digests for a selection of {selected} PCRs.");
+        }
+
+        return DescribeSelections(read.Selections) + read.Digests.Sum(d => d.Length).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string DescribeSelections(IReadOnlyList<TpmPcrSelection> selections) =>
+        string.Join(",", selections.Select(s => TpmNames.Algorithm(s.HashAlgorithm))) + selections.Sum(s => s.Indexes.Sum()).ToString(CultureInfo.InvariantCulture);
+
+    private static string DescribeObject(TpmCreatedObject created)
+    {
+        var area = created.PublicArea;
+        _ = area.ComputeName();
+        _ = TpmPublicKeyEncoding.EncodeSubjectPublicKeyInfo(area);
+        return string.Concat(TpmNames.Algorithm(area.Type), TpmNames.EccCurve(area.Curve), area.GetBytes().Length.ToString(CultureInfo.InvariantCulture), created.Name.Length.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string DescribeNvPublic(TpmNvPublic nv) =>
+        string.Concat(nv.Index.ToString("X8", CultureInfo.InvariantCulture), TpmNames.Algorithm(nv.NameAlgorithm), nv.Written ? "written" : "empty", nv.DataSize.ToString(CultureInfo.InvariantCulture));
+
+    private static string DescribeQuote(TpmQuote quote) =>
+        string.Concat(
+            quote.GetAttestBytes().Length.ToString(CultureInfo.InvariantCulture),
+            TpmNames.Algorithm(quote.Signature.Algorithm),
+            TpmNames.Algorithm(quote.Signature.HashAlgorithm),
+            DescribeSelections(quote.PcrSelections),
+            quote.Clock.ToString(CultureInfo.InvariantCulture));
 }

@@ -114,6 +114,7 @@ public sealed class TpmPublicArea
     private static TpmPublicArea Read(TpmResponseReader reader, byte[] raw)
     {
         var area = new TpmPublicArea(raw);
+        var typeAt = reader.Offset;
         area.Type = reader.ReadUInt16();
         area.NameAlgorithm = reader.ReadUInt16();
         area.ObjectAttributes = reader.ReadUInt32();
@@ -141,6 +142,7 @@ public sealed class TpmPublicArea
                 area.Y = reader.ReadSized("TPMS_ECC_POINT.y", 128);
                 break;
             case TpmConstants.AlgKeyedHash:
+                var schemeAt = reader.Offset;
                 area.Scheme = reader.ReadUInt16();
                 if (area.Scheme == 0x0005)
                 {
@@ -153,7 +155,7 @@ public sealed class TpmPublicArea
                 }
                 else if (area.Scheme != TpmConstants.AlgNull)
                 {
-                    throw reader.Error("TPMT_KEYEDHASH_SCHEME has an unknown scheme");
+                    throw TpmResponseReader.ErrorAt("TPMT_KEYEDHASH_SCHEME has an unknown scheme", schemeAt);
                 }
 
                 area.Unique = reader.ReadSized("TPM2B_DIGEST", 64);
@@ -163,7 +165,7 @@ public sealed class TpmPublicArea
                 area.Unique = reader.ReadSized("TPM2B_DIGEST", 64);
                 break;
             default:
-                throw reader.Error("TPMT_PUBLIC.type is not RSA, ECC, KEYEDHASH or SYMCIPHER");
+                throw TpmResponseReader.ErrorAt("TPMT_PUBLIC.type is not RSA, ECC, KEYEDHASH or SYMCIPHER", typeAt);
         }
 
         return area;
