@@ -98,7 +98,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate [--replay <corpus folder>]");
             return 2;
         }
 
@@ -111,6 +111,7 @@ internal static class Program
             "baseline-undo" => Bounded(BaselineUndo),
             "baseline-snapshot" => Bounded(BaselineSnapshotJson),
             "tpm-response" => Bounded(TpmResponses, TpmAllocationPerInputByte),
+            "tpm-ek-certificate" => Bounded(TpmEkCertificate, TpmAllocationPerInputByte),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -458,6 +459,54 @@ internal static class Program
     }
 
     /// <summary>The three TPM analyses of a bundle whose every TPM item holds the input; none may throw.</summary>
+    /// <summary>
+    /// The input is the data of the RSA EK certificate index (0x01C00002), wrapped in well-formed NV responses as a TPM
+    /// returns them, beside a real persistent EK from swtpm: the analyzer's certificate path (DER trimming, X.509 parsing,
+    /// matching the certificate's key to the EK) must end in a result, never an exception.
+    /// </summary>
+    private static bool TpmEkCertificate(byte[] input)
+    {
+        var data = input.Length > 4096 ? input.Take(4096).ToArray() : input;
+        var clock = DateTimeOffset.UnixEpoch;
+        const uint Index = 0x01C00002;
+        var nvRead = new List<byte>();
+        for (var offset = 0; offset < data.Length; offset += 1024)
+        {
+            var chunk = data.Skip(offset).Take(1024).ToArray();
+            nvRead.AddRange(TpmResponse(0x8002, [.. BigEndian(2u + (uint)chunk.Length), (byte)(chunk.Length >> 8), (byte)chunk.Length, .. chunk, 0, 0, 1, 0, 0]));
+        }
+
+        byte[] nvPublic = [.. BigEndian(Index), 0x00, 0x0B, .. BigEndian(0x20040000u), 0x00, 0x00, (byte)(data.Length >> 8), (byte)data.Length];
+        var items = new List<EvidenceItem>
+        {
+            EvidenceItem.ForRecords(TpmEvidenceIds.Transport, "fuzz", clock, [new EvidenceRecord([new("Transport", EvidenceValue.FromString("Tcp")), new("Endpoint", EvidenceValue.FromString("fuzz"))])]),
+            EvidenceItem.ForBlob(TpmEvidenceIds.CapabilityNvIndexes, "fuzz", clock, TpmResponse(0x8001, [0, .. BigEndian(1u), .. BigEndian(1u), .. BigEndian(Index)])),
+            EvidenceItem.ForBlob(TpmEvidenceIds.NvReadPublic(Index), "fuzz", clock, TpmResponse(0x8001, [(byte)(nvPublic.Length >> 8), (byte)nvPublic.Length, .. nvPublic, 0x00, 0x22, .. new byte[34]])),
+            EvidenceItem.ForBlob(TpmEvidenceIds.NvRead(Index), "fuzz", clock, nvRead.ToArray()),
+            EvidenceItem.ForBlob(TpmEvidenceIds.ReadPublic(0x81010001), "fuzz", clock, RealRsaEk.Value),
+        };
+        var bundle = new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("fuzz", NodePlatform.Linux, "fuzz", "X64"), clock, "0.0.0", items);
+        var info = TpmAnalyzer.Describe(bundle);
+        var certificate = info.EndorsementCertificates?.SingleOrDefault() ?? throw new InvalidOperationException("The certificate index was not reported.");
+        _ = string.Concat(certificate.Subject, certificate.Issuer, certificate.SerialNumber, certificate.Thumbprint, certificate.KeyAlgorithm, certificate.Error);
+        var keys = TpmAnalyzer.ReadEndorsementKeys(bundle, out var unknowns);
+        _ = string.Concat(keys.Select(k => k.ToString() + k.CertificateNvIndex + k.CertificateIssuer)) + string.Join(",", unknowns);
+        return certificate.Provisioned;
+    }
+
+    /// <summary>swtpm's persistent RSA EK (TPM2_ReadPublic of 0x81010001), from the tpm-response corpus.</summary>
+    private static readonly Lazy<byte[]> RealRsaEk = new(() =>
+    {
+        using var stream = typeof(Program).Assembly.GetManifestResourceStream("swtpm-read-public-0x81010001.bin") ?? throw new InvalidOperationException("The embedded EK response is missing.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    private static byte[] TpmResponse(ushort tag, byte[] body) => [(byte)(tag >> 8), (byte)tag, .. BigEndian(10u + (uint)body.Length), 0, 0, 0, 0, .. body];
+
+    private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
     private static void AnalyzeTpmBundle(byte[] input)
     {
         var clock = DateTimeOffset.UnixEpoch;

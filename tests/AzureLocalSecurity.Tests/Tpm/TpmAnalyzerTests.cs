@@ -123,6 +123,53 @@ public sealed class TpmAnalyzerTests
         Assert.Equal("The bundle holds no PCR values (it was captured without them).", reason);
     }
 
+    [Fact]
+    public void An_ek_certificate_index_larger_than_its_certificate_is_read_up_to_the_certificate_s_own_length()
+    {
+        var der = System.IO.File.ReadAllBytes(System.IO.Path.Combine(Repo.Root, "fuzz", "corpus", "tpm-ek-certificate", "swtpm-ek-rsa2048.der"));
+        var info = TpmAnalyzer.Describe(Bundle([Transport(), .. CertificateItems([.. der, .. new byte[200]])]));
+        var certificate = Assert.Single(info.EndorsementCertificates!);
+        Assert.True(certificate.Provisioned);
+        Assert.Equal("CN=swtpm-localca", certificate.Issuer);
+        Assert.Equal(der, certificate.GetRawData());
+    }
+
+    [Theory]
+    [InlineData(0, "The index holds no data.")]
+    [InlineData(500, "The NV data is not a certificate .NET can read")]
+    public void An_ek_certificate_index_without_a_readable_certificate_is_not_provisioned_and_says_why(int length, string reason)
+    {
+        var der = System.IO.File.ReadAllBytes(System.IO.Path.Combine(Repo.Root, "fuzz", "corpus", "tpm-ek-certificate", "swtpm-ek-rsa2048.der"));
+        var info = TpmAnalyzer.Describe(Bundle([Transport(), .. CertificateItems(der.Take(length).ToArray())]));
+        var certificate = Assert.Single(info.EndorsementCertificates!);
+        Assert.False(certificate.Provisioned);
+        Assert.StartsWith(reason, certificate.Error, StringComparison.Ordinal);
+        Assert.Null(certificate.Issuer);
+        Assert.Equal(false, info.RsaEndorsementCertificate);
+    }
+
+    /// <summary>The NV index list, NV public area and NV_Read responses (ST_SESSIONS, 1024-byte chunks) of 0x01C00002 holding <paramref name="data"/>.</summary>
+    private static EvidenceItem[] CertificateItems(byte[] data)
+    {
+        const uint Index = 0x01C00002;
+        var reads = new List<byte>();
+        for (var offset = 0; offset < data.Length; offset += 1024)
+        {
+            var chunk = data.Skip(offset).Take(1024).ToArray();
+            reads.AddRange(Response(0x8002, [.. U32(2 + (uint)chunk.Length), (byte)(chunk.Length >> 8), (byte)chunk.Length, .. chunk, 0, 0, 1, 0, 0]));
+        }
+
+        byte[] nvPublic = [.. U32(Index), 0x00, 0x0B, .. U32(0x20040000), 0x00, 0x00, (byte)(data.Length >> 8), (byte)data.Length];
+        return
+        [
+            Blob(TpmEvidenceIds.CapabilityNvIndexes, Response(0x8001, [0, .. U32(1), .. U32(1), .. U32(Index)])),
+            Blob(TpmEvidenceIds.NvReadPublic(Index), Response(0x8001, [(byte)(nvPublic.Length >> 8), (byte)nvPublic.Length, .. nvPublic, 0x00, 0x22, .. new byte[34]])),
+            Blob(TpmEvidenceIds.NvRead(Index), reads.ToArray()),
+        ];
+    }
+
+    private static byte[] Response(ushort tag, byte[] body) => [(byte)(tag >> 8), (byte)tag, .. U32(10 + (uint)body.Length), 0, 0, 0, 0, .. body];
+
     private static byte[] Properties(bool moreData, params (uint Property, uint Value)[] properties)
     {
         var body = new List<byte> { (byte)(moreData ? 1 : 0) };

@@ -208,7 +208,7 @@ public static class TpmAnalyzer
             using var cert = LoadCertificate(certificate);
             return cert.GetPublicKey().SequenceEqual(encoded);
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
             return false;
         }
@@ -250,20 +250,36 @@ public static class TpmAnalyzer
             }
 
             var der = TrimDer(data);
+            if (der.Length == 0)
+            {
+                certificate.Error = "The index holds no data.";
+                unknowns.Add("EK certificate " + certificate.NvIndex + ": " + certificate.Error);
+                continue;
+            }
+
             try
             {
                 using var cert = LoadCertificate(der);
-                certificate.Provisioned = true;
+                var subject = cert.Subject;
+                var issuer = cert.Issuer;
+                var serial = cert.SerialNumber;
+                var notBefore = cert.NotBefore.ToUniversalTime();
+                var notAfter = cert.NotAfter.ToUniversalTime();
+                var thumbprint = cert.Thumbprint;
+                var keyAlgorithm = cert.PublicKey.Oid.FriendlyName;
+
+                // Set only once every field was read: a certificate .NET half-reads is not provisioned.
+                certificate.Subject = subject;
+                certificate.Issuer = issuer;
+                certificate.SerialNumber = serial;
+                certificate.NotBefore = notBefore;
+                certificate.NotAfter = notAfter;
+                certificate.Thumbprint = thumbprint;
+                certificate.KeyAlgorithm = keyAlgorithm;
                 certificate.RawData = der;
-                certificate.Subject = cert.Subject;
-                certificate.Issuer = cert.Issuer;
-                certificate.SerialNumber = cert.SerialNumber;
-                certificate.NotBefore = cert.NotBefore.ToUniversalTime();
-                certificate.NotAfter = cert.NotAfter.ToUniversalTime();
-                certificate.Thumbprint = cert.Thumbprint;
-                certificate.KeyAlgorithm = cert.PublicKey.Oid.FriendlyName;
+                certificate.Provisioned = true;
             }
-            catch (CryptographicException ex)
+            catch (Exception ex) when (ex is CryptographicException or ArgumentException)
             {
                 certificate.Error = "The NV data is not a certificate .NET can read: " + ex.Message;
                 unknowns.Add("EK certificate " + certificate.NvIndex + ": " + certificate.Error);
