@@ -74,14 +74,7 @@ public sealed class TbsTpmTransport : ITpmTransport
         // One command at a time: callers on several threads must not interleave on one context, and Dispose waits here.
         lock (_gate)
         {
-#if NET8_0_OR_GREATER
-            ObjectDisposedException.ThrowIf(_disposed, this);
-#else
-            if (_disposed)
-            {
-                throw new ObjectDisposedException(GetType().FullName);
-            }
-#endif
+            DisposedGuard.ThrowIf(_disposed, this);
 
             var size = InitialResultBufferSize;
             while (true)
