@@ -1,0 +1,42 @@
+using System;
+
+namespace AzureLocalSecurity.Evidence;
+
+/// <summary>
+/// The ids UEFI variables are filed under. Each variable is two items, filed together: its data (a Blob) and its
+/// attributes (a record), so that every source fills the same ids the same way. On Linux the efivarfs file
+/// <c>/sys/firmware/efi/efivars/&lt;Name&gt;-&lt;guid&gt;</c> holds the attributes (UINT32, little-endian) and then the data;
+/// on Windows GetFirmwareEnvironmentVariableEx returns the data and writes the attributes to a separate argument; in a
+/// firmware variable store image (an OVMF <c>OVMF_VARS.fd</c>) the record header holds the attributes and the data
+/// follows the name. Either both items of a variable hold data, or both carry the same error:
+/// <list type="bullet">
+/// <item>NotFound: the firmware has no such variable (no efivarfs file; ERROR_ENVVAR_NOT_FOUND from Windows; no current
+/// record in a store image). Absence is a fact here: no PK means setup mode.</item>
+/// <item>NotSupported: the node has no UEFI variables to read (booted through BIOS, efivarfs not mounted).</item>
+/// <item>AccessDenied: the reader may not read them (not root; no SE_SYSTEM_ENVIRONMENT_NAME privilege on Windows).</item>
+/// <item>Failed: anything else, with the message and the OS code where there is one.</item>
+/// </list>
+/// </summary>
+public static class SecureBootEvidenceIds
+{
+    /// <summary>
+    /// <c>firmware/variable/&lt;Name&gt;-&lt;guid&gt;</c> (the GUID in lower case, as efivarfs names the file): a Blob of the
+    /// variable's data exactly as the firmware's GetVariable returns it, WITHOUT efivarfs' 4-byte attribute prefix. For PK,
+    /// KEK, db, dbx and the defaults that is a sequence of EFI_SIGNATURE_LISTs; for SecureBoot, SetupMode, AuditMode and
+    /// DeployedMode one byte. An empty variable is an empty Blob.
+    /// </summary>
+    public static string Variable(string name, Guid vendor) => "firmware/variable/" + Key(name, vendor);
+
+    /// <summary>
+    /// <c>firmware/variable-attributes/&lt;Name&gt;-&lt;guid&gt;</c>: one record with <c>Attributes</c> (UInt64), the variable's
+    /// EFI_VARIABLE_* attribute bits as the firmware reports them (0x27 = NV | BS | RT | time-based authenticated write for
+    /// PK, KEK, db and dbx).
+    /// </summary>
+    public static string VariableAttributes(string name, Guid vendor) => "firmware/variable-attributes/" + Key(name, vendor);
+
+    /// <summary>The record property of <see cref="VariableAttributes"/> that holds the attribute bits.</summary>
+    public const string AttributesProperty = "Attributes";
+
+    private static string Key(string name, Guid vendor) =>
+        (string.IsNullOrEmpty(name) ? throw new ArgumentException("A variable needs a name.", nameof(name)) : name) + "-" + vendor.ToString("D");
+}
