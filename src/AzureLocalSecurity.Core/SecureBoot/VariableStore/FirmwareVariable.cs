@@ -34,6 +34,7 @@ public sealed class FirmwareVariable
         TimeStamp = timeStamp;
         PubKeyIndex = pubKeyIndex;
         _data = data;
+        Id = name.Length == 0 ? null : new EfiVariableId(name, vendorGuid);
     }
 
     /// <summary>The byte offset of the record's header (its StartId 0x55AA) in the image.</summary>
@@ -71,8 +72,8 @@ public sealed class FirmwareVariable
     /// <summary>The number of data bytes.</summary>
     public int DataLength => _data.Length;
 
-    /// <summary>The full name: <see cref="Name"/> and <see cref="VendorGuid"/>.</summary>
-    public EfiVariableId? Id => Name.Length == 0 ? null : new EfiVariableId(Name, VendorGuid);
+    /// <summary>The full name, <see cref="Name"/> and <see cref="VendorGuid"/>; null for an <see cref="FirmwareVariableState.Incomplete"/> record, which has no name.</summary>
+    public EfiVariableId? Id { get; }
 
     /// <summary>The data bytes the firmware's GetVariable would return for this record (no attribute prefix); a copy.</summary>
     public byte[] GetData() => (byte[])_data.Clone();

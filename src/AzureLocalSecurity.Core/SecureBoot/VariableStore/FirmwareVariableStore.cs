@@ -303,7 +303,7 @@ public sealed class FirmwareVariableStore
     };
 
     /// <summary>
-    /// A variable name: UTF-16LE code units, the last one the NUL terminator and no other NUL, surrogates only in pairs.
+    /// A variable name: UTF-16LE code units, at least one, then the NUL terminator; no other NUL, surrogates only in pairs.
     /// Errors name the size field (odd or zero size) or the code unit at fault.
     /// </summary>
     private static string ReadName(byte[] image, int at, int size, int sizeFieldAt)
@@ -311,6 +311,12 @@ public sealed class FirmwareVariableStore
         if (size < 2 || (size & 1) != 0)
         {
             throw Fail(Format("NameSize is {0}: a UTF-16 name with its NUL terminator is an even number of bytes, at least 2", size), sizeFieldAt);
+        }
+
+        if (size == 2)
+        {
+            // SetVariable refuses an empty name (UEFI 2.10 §8.2), so no firmware writes one.
+            throw Fail("NameSize is 2: the name is empty, only its NUL", sizeFieldAt);
         }
 
         var units = size / 2;
@@ -458,12 +464,8 @@ public sealed class FirmwareVariableStore
     private static ulong ReadUInt64(byte[] b, int at) => ReadUInt32(b, at) | ((ulong)ReadUInt32(b, at + 4) << 32);
 
     /// <summary>An EFI_GUID as stored: Data1 u32, Data2 and Data3 u16 little-endian, Data4 eight bytes, which is the byte order of <c>new Guid(byte[])</c>.</summary>
-    private static Guid ReadGuid(byte[] b, int at)
-    {
-        var bytes = new byte[16];
-        Buffer.BlockCopy(b, at, bytes, 0, 16);
-        return new Guid(bytes);
-    }
+    private static Guid ReadGuid(byte[] b, int at) =>
+        new((int)ReadUInt32(b, at), (short)ReadUInt16(b, at + 4), (short)ReadUInt16(b, at + 6), b[at + 8], b[at + 9], b[at + 10], b[at + 11], b[at + 12], b[at + 13], b[at + 14], b[at + 15]);
 
     private static FirmwareVariableStoreException Fail(string problem, long offset) => new(problem, offset);
 

@@ -190,6 +190,17 @@ public class MalformedVariableStoreTests
     }
 
     [Fact]
+    public void An_empty_name_is_refused_at_NameSize()
+    {
+        // NameSize 2 is the NUL alone; the 20 name bytes after it become the first bytes of the data.
+        var image = Real();
+        WriteUInt32(image, FirstNameSize, 2);
+        WriteUInt16(image, FirstName, 0);
+
+        Assert.Equal(FirstNameSize, Refused(image).Offset);
+    }
+
+    [Fact]
     public void A_name_without_its_NUL_is_refused_at_its_last_code_unit()
     {
         var image = Real();
