@@ -12,6 +12,7 @@ using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Baseline.Repair;
 using AzureLocalSecurity.Baseline.Rules;
 using AzureLocalSecurity.Evidence;
+using AzureLocalSecurity.SecureBoot.VariableStore;
 using AzureLocalSecurity.Tpm;
 using AzureLocalSecurity.Tpm.Analysis;
 using SharpFuzz;
@@ -98,7 +99,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore [--replay <corpus folder>]");
             return 2;
         }
 
@@ -112,6 +113,7 @@ internal static class Program
             "baseline-snapshot" => Bounded(BaselineSnapshotJson),
             "tpm-response" => Bounded(TpmResponses, TpmAllocationPerInputByte),
             "tpm-ek-certificate" => Bounded(TpmEkCertificate, TpmAllocationPerInputByte),
+            "efi-varstore" => Bounded(EfiVariableStore),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -354,6 +356,59 @@ internal static class Program
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// A firmware variable store image (an OVMF_VARS.fd, a VM's NVRAM file) from anywhere: it reads, or fails with
+    /// FirmwareVariableStoreException naming a byte of the input. A store that reads must hold together: records in
+    /// order at 4-byte-aligned offsets inside the store, the free space after the last of them, every current value live
+    /// (or in deleted transition) and found by its name; and its Secure Boot evidence items are made from it.
+    /// </summary>
+    private static bool EfiVariableStore(byte[] input)
+    {
+        FirmwareVariableStore store;
+        try
+        {
+            store = FirmwareVariableStore.Parse(input);
+        }
+        catch (FirmwareVariableStoreException ex)
+        {
+            if (ex.Offset < 0 || ex.Offset > input.Length || string.IsNullOrEmpty(ex.Problem))
+            {
+                throw new InvalidOperationException($"A FirmwareVariableStoreException at offset {ex.Offset} of an input of {input.Length} bytes: {ex.Message}", ex);
+            }
+
+            return false;
+        }
+
+        var end = store.StoreOffset + store.StoreSize;
+        long previous = store.StoreOffset;
+        foreach (var variable in store.All)
+        {
+            if (variable.Offset <= previous || variable.Offset % 4 != 0 || variable.Offset + variable.DataLength > end || variable.Offset >= store.FreeSpaceOffset)
+            {
+                throw new InvalidOperationException($"A record at {variable.Offset} in a store of {store.StoreOffset}..{end} with free space at {store.FreeSpaceOffset}, after one at {previous}.");
+            }
+
+            previous = variable.Offset;
+            _ = string.Concat(variable.ToString(), variable.RawState, variable.MonotonicCount, variable.TimeStamp, variable.PubKeyIndex, variable.Id);
+            _ = variable.GetData().Length;
+        }
+
+        foreach (var variable in store.Current)
+        {
+            if (variable.State is not (FirmwareVariableState.Live or FirmwareVariableState.InDeletedTransition) || !ReferenceEquals(store.Find(variable.Name, variable.VendorGuid), variable))
+            {
+                throw new InvalidOperationException($"The current value {variable} is not what Find returns for its name.");
+            }
+        }
+
+        foreach (var item in FirmwareVariableEvidence.ToEvidence(store, "fuzz", DateTimeOffset.UnixEpoch))
+        {
+            _ = item.DataLength ?? item.Records?.Count;
+        }
+
+        return true;
     }
 
     /// <summary>
