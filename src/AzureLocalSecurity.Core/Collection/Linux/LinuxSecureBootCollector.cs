@@ -24,7 +24,7 @@ public sealed class LinuxSecureBootCollector : IEvidenceCollector
 
     /// <summary>
     /// The most read from one file: the prefix and 1 MiB of data. The largest Secure Boot variable in use, dbx, is about
-    /// 25 KB with every published revocation, and firmware stores are 64–256 KiB in all, so more is not a variable.
+    /// 25 KB with every published revocation, and OVMF's whole variable store is 56 or 256 KiB, so more is not a variable.
     /// </summary>
     internal const int MaxDataBytes = 1024 * 1024;
 
