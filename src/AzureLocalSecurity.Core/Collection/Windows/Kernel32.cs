@@ -25,6 +25,28 @@ internal static class Kernel32
     [return: MarshalAs(UnmanagedType.Bool)]
     internal static extern bool GetFirmwareType(ref FirmwareType firmwareType);
 
+    /// <summary>ERROR_INVALID_FUNCTION (1): GetFirmwareEnvironmentVariableExW on a legacy-BIOS boot (WINAPI.md §1.1).</summary>
+    internal const int ErrorInvalidFunction = 1;
+
+    /// <summary>ERROR_INSUFFICIENT_BUFFER (122): the variable is larger than the buffer (WINAPI.md §1.1).</summary>
+    internal const int ErrorInsufficientBuffer = 122;
+
+    /// <summary>ERROR_ENVVAR_NOT_FOUND (203): the firmware has no such variable (WINAPI.md §1.1).</summary>
+    internal const int ErrorEnvvarNotFound = 203;
+
+    /// <summary>ERROR_PRIVILEGE_NOT_HELD (1314): SeSystemEnvironmentPrivilege is not enabled (WINAPI.md §1.1).</summary>
+    internal const int ErrorPrivilegeNotHeld = 1314;
+
+    /// <summary>
+    /// <c>DWORD WINAPI GetFirmwareEnvironmentVariableExW(LPCWSTR lpName, LPCWSTR lpGuid, PVOID pBuffer, DWORD nSize,
+    /// PDWORD pdwAttribubutes)</c>, WinBase.h; Windows 8+ (learn.microsoft.com/windows/win32/api/winbase/
+    /// nf-winbase-getfirmwareenvironmentvariableexw; WINAPI.md §1.1). Returns the bytes written, 0 on failure with
+    /// GetLastError; nSize by value; the GUID with braces; needs SeSystemEnvironmentPrivilege enabled; nothing to free.
+    /// </summary>
+    [DllImport("kernel32.dll", CharSet = CharSet.Unicode, ExactSpelling = true, SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint GetFirmwareEnvironmentVariableExW(string lpName, string lpGuid, [Out] byte[] pBuffer, uint nSize, out uint pdwAttribubutes);
+
     /// <summary>
     /// <c>HANDLE WINAPI GetCurrentProcess(void)</c>, processthreadsapi.h
     /// (learn.microsoft.com/windows/win32/api/processthreadsapi/nf-processthreadsapi-getcurrentprocess; WINAPI.md §1.3).
