@@ -34,6 +34,13 @@ public static class SecureBootEvidenceIds
     /// </summary>
     public static string VariableAttributes(string name, Guid vendor) => "firmware/variable-attributes/" + Key(name, vendor);
 
+    /// <summary>
+    /// <c>firmware/variable-store</c>: present only in a bundle made from a firmware variable store image (an NVRAM file):
+    /// one record with <c>Path</c> (String), <c>Size</c> (UInt64) and <c>Authenticated</c> (Boolean). Its presence tells an
+    /// analysis that the variables come from a file, not from a running firmware (which adds SecureBoot and SetupMode at boot).
+    /// </summary>
+    public const string VariableStore = "firmware/variable-store";
+
     /// <summary>The record property of <see cref="VariableAttributes"/> that holds the attribute bits.</summary>
     public const string AttributesProperty = "Attributes";
 
