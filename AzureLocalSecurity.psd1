@@ -17,6 +17,7 @@
     CmdletsToExport        = @(
         'Compare-ALSecurityBaseline'
         'Export-ALSecurityEvidence'
+        'Get-ALSecureBoot'
         'Get-ALSecurityBaseline'
         'Get-ALSecurityBaselineDrift'
         'Get-ALSystemInfo'

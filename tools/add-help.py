@@ -162,6 +162,19 @@ CMDS += [
    ('(Get-ALTpmEndorsementKey | Where-Object Algorithm -eq \'RSA 2048\').PublicKeyPem | Set-Content ek.pem', 'Saves the RSA EK public key for an attestation service.')]),
 ]
 
+VSP = param('VariableStorePath', 'String[]', 'Firmware variable store images to read instead of the live node: an edk2/OVMF NVRAM file such as a VM\'s OVMF_VARS.fd (both the 528 KiB and the 128 KiB layouts). Wildcards are expanded. A file that is not a variable store is a non-terminating FirmwareVariableStoreInvalid error naming the byte offset.', required=True)
+SBEVP = param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files from Export-ALSecurityEvidence) to read the UEFI variables from instead of the live node. Wildcards are expanded; FullName is accepted from the pipeline.', required=True, pipeline='true (ByPropertyName)')
+CMDS += [
+ command('Get-ALSecureBoot',
+  'Gets whether a node boots with Secure Boot: UEFI or BIOS, SecureBoot, SetupMode, AuditMode, DeployedMode, and whether a platform key is enrolled.',
+  ['Get-ALSecureBoot reads the UEFI variables themselves: on Windows with GetFirmwareEnvironmentVariableEx (SeSystemEnvironmentPrivilege is enabled for the read and restored after; run elevated), on Linux from efivarfs. It reports the SecureBoot and SetupMode bytes, AuditMode and DeployedMode where the firmware has them, whether PK holds a key, and on Windows the registry\'s UEFISecureBootEnabled beside them. Sources says where each fact came from; a fact that could not be read is null and Unknowns says why.',
+   'With -VariableStorePath it audits an NVRAM file instead. A store holds no SecureBoot or SetupMode variable (the firmware sets them at boot), so SetupMode is derived from whether PK is enrolled, and SecureBootEnabled stays unknown.'],
+  [VSP, SBEVP, EV],
+  [('AzureLocalSecurity.SecureBoot.Analysis.SecureBootState', 'One object per node or file.')],
+  [('Get-ALSecureBoot', 'Shows the live node\'s Secure Boot state.'),
+   ('Get-ALSecureBoot -VariableStorePath /var/lib/libvirt/qemu/nvram/*_VARS.fd | Where-Object SetupMode', 'Finds VMs whose firmware has no platform key enrolled.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

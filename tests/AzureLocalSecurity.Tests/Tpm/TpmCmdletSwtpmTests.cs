@@ -168,10 +168,16 @@ public sealed class TpmCmdletSwtpmTests : IClassFixture<ModuleSession>
     }
 
     [Fact]
-    public void The_live_linux_node_without_a_tpm_device_reports_no_tpm()
+    public void The_live_linux_node_reports_its_tpm_device_or_that_there_is_none()
     {
-        Assert.False(File.Exists("/dev/tpmrm0") || File.Exists("/dev/tpm0"), "this test describes a machine without a TPM device");
         var info = Single<TpmInfo>("Get-ALTpm");
+        if (File.Exists("/dev/tpmrm0") || File.Exists("/dev/tpm0"))
+        {
+            // A machine with a TPM device: it answered, or the reason it could not be read is given.
+            Assert.True(info.Present == true ? info.TpmVersion == "2.0" : info.Unknowns.Count > 0);
+            return;
+        }
+
         Assert.Equal(false, info.Present);
         Assert.Contains(info.Unknowns, u => u.Contains("no TPM device", StringComparison.OrdinalIgnoreCase));
         var error = Assert.Single(_module.Run("Get-ALTpmPcr").Errors);
