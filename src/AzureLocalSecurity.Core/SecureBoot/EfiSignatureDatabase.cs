@@ -95,16 +95,18 @@ public static class EfiSignatureDatabase
                     position + 24);
             }
 
-            // All three fit in the input now, so int arithmetic is safe from here on.
-            var size = (int)signatureSize;
+            // ListSize and HeaderSize fit in the input now; SignatureSize may still be anything above 16, so the entry
+            // count is worked out in 64 bits. A size larger than the bytes for entries leaves a partial entry, unless there
+            // are no such bytes at all (a list of no entries, which firmware accepts).
             var first = position + ListHeaderSize + (int)headerSize;
             var body = (int)listSize - ListHeaderSize - (int)headerSize;
-            var count = body / size;
-            if (body % size != 0)
+            var count = (int)(body / (long)signatureSize);
+            var rest = (int)(body % (long)signatureSize);
+            if (rest != 0)
             {
                 throw new EfiFormatException(
-                    string.Format(CultureInfo.InvariantCulture, "a partial entry: {0} bytes where a {1}-byte entry was due", body % size, size),
-                    first + (count * size));
+                    string.Format(CultureInfo.InvariantCulture, "a partial entry: {0} bytes where a {1}-byte entry was due", rest, signatureSize),
+                    first + (body - rest));
             }
 
             if (count > options.MaxEntries - entries.Count)
@@ -112,6 +114,8 @@ public static class EfiSignatureDatabase
                 throw new EfiFormatException(string.Format(CultureInfo.InvariantCulture, "the lists hold more than {0} entries", options.MaxEntries), position + 16);
             }
 
+            // With an entry, SignatureSize fits in the list, so in an int.
+            var size = count > 0 ? (int)signatureSize : 0;
             var listEntries = new List<EfiSignatureEntry>(count);
             for (var i = 0; i < count; i++)
             {
@@ -122,7 +126,7 @@ public static class EfiSignatureDatabase
                 entries.Add(entry);
             }
 
-            lists.Add(new EfiSignatureList(lists.Count, position, type, (int)listSize, SecureBootBytes.Copy(data, position + ListHeaderSize, (int)headerSize), size, listEntries));
+            lists.Add(new EfiSignatureList(lists.Count, position, type, (int)listSize, SecureBootBytes.Copy(data, position + ListHeaderSize, (int)headerSize), signatureSize, listEntries));
             position += (int)listSize;
         }
 

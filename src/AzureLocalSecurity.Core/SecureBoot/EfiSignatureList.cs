@@ -9,7 +9,7 @@ public sealed class EfiSignatureList
 {
     private readonly byte[] _header;
 
-    internal EfiSignatureList(int index, int offset, Guid signatureType, int listSize, byte[] header, int signatureSize, IReadOnlyList<EfiSignatureEntry> entries)
+    internal EfiSignatureList(int index, int offset, Guid signatureType, int listSize, byte[] header, uint signatureSize, IReadOnlyList<EfiSignatureEntry> entries)
     {
         Index = index;
         Offset = offset;
@@ -43,8 +43,11 @@ public sealed class EfiSignatureList
     /// <summary>SignatureHeaderSize (0 for every type UEFI defines).</summary>
     public int HeaderSize => _header.Length;
 
-    /// <summary>SignatureSize: each entry, its 16-byte owner included.</summary>
-    public int SignatureSize { get; }
+    /// <summary>
+    /// SignatureSize: each entry, its 16-byte owner included. Always above 16; larger than the list only in a list of no
+    /// entries, so kept as the u32 it is.
+    /// </summary>
+    public uint SignatureSize { get; }
 
     /// <summary>The entries, in order.</summary>
     public IReadOnlyList<EfiSignatureEntry> Entries { get; }

@@ -106,6 +106,30 @@ public class SignatureDatabaseFormatTests
         Assert.Equal(28 + 4 + 48, ex.Offset);
     }
 
+    /// <summary>An afl++ finding: the u32 size was taken as a negative int (fuzz/corpus/efi-signature-list/finding-*).</summary>
+    [Fact]
+    public void A_signature_size_larger_than_the_list_is_refused_as_a_partial_entry_at_the_first_entry()
+    {
+        var data = new SignatureListBuilder().List(SignatureListBuilder.X509, [new byte[32]], signatureSize: 0xFFFFFFFF).ToArray();
+
+        var ex = Refused(data);
+
+        Assert.Equal(28, ex.Offset);
+        Assert.Equal("a partial entry: 48 bytes where a 4294967295-byte entry was due", ex.Problem);
+    }
+
+    /// <summary>An afl++ finding: a list of no entries may declare any SignatureSize above 16, even one past int.MaxValue.</summary>
+    [Fact]
+    public void A_list_of_no_entries_keeps_a_signature_size_beyond_the_int_range()
+    {
+        var data = new SignatureListBuilder().List(SignatureListBuilder.X509, [], signatureSize: 0xA0BAA8A3).ToArray();
+
+        var list = Assert.Single(EfiSignatureDatabase.Parse(data).Lists);
+
+        Assert.Equal(0xA0BAA8A3u, list.SignatureSize);
+        Assert.Empty(list.Entries);
+    }
+
     [Fact]
     public void More_lists_than_allowed_are_refused_at_the_first_list_too_many()
     {

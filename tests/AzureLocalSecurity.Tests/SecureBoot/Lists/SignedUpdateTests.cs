@@ -18,7 +18,7 @@ public class SignedUpdateTests
         var list = Assert.Single(update.Payload.Lists);
         Assert.Equal(EfiSignatureKind.Sha256, list.Kind);
         Assert.Equal("EFI_CERT_SHA256_GUID", list.SignatureTypeName);
-        Assert.Equal(48, list.SignatureSize);
+        Assert.Equal(48u, list.SignatureSize);
         Assert.Equal(443, update.Payload.Entries.Count);
         Assert.All(update.Payload.Entries, e => Assert.Equal(Microsoft, e.Owner));
         Assert.All(update.Payload.Entries, e => Assert.Equal("Microsoft", e.OwnerName));
