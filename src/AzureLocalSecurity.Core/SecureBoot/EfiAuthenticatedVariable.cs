@@ -78,7 +78,7 @@ public sealed class EfiAuthenticatedVariable
             throw new ArgumentNullException(nameof(data));
         }
 
-        options ??= EfiParseOptions.Default;
+        options ??= new EfiParseOptions();
         EfiSignatureDatabase.CheckInputLength(data, options);
         if (data.Length < EfiTime.Size)
         {

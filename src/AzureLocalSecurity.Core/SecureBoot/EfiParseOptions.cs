@@ -6,7 +6,8 @@ namespace AzureLocalSecurity.SecureBoot;
 /// <summary>
 /// Limits and choices for <see cref="EfiSignatureDatabase.Parse"/> and <see cref="EfiAuthenticatedVariable.Parse"/>.
 /// The limits are far above anything real and exist so that input from anywhere (a bundle, a file) costs a bounded
-/// amount of memory: past one of them the input is refused with an <see cref="EfiFormatException"/>.
+/// amount of memory: past one of them the input is refused with an <see cref="EfiFormatException"/>. A parse given no
+/// options uses a new instance: there is no shared default to change.
 /// </summary>
 public sealed class EfiParseOptions
 {
@@ -33,9 +34,6 @@ public sealed class EfiParseOptions
     private int _maxInputLength = DefaultMaxInputLength;
     private int _maxLists = DefaultMaxLists;
     private int _maxEntries = DefaultMaxEntries;
-
-    /// <summary>The default options.</summary>
-    public static EfiParseOptions Default { get; } = new();
 
     /// <summary>The longest input accepted, in bytes (<see cref="DefaultMaxInputLength"/> unless set).</summary>
     public int MaxInputLength

@@ -29,7 +29,7 @@ public static class EfiSignatureDatabase
             throw new ArgumentNullException(nameof(data));
         }
 
-        options ??= EfiParseOptions.Default;
+        options ??= new EfiParseOptions();
         CheckInputLength(data, options);
         return ParseRange(data, 0, data.Length, options);
     }
