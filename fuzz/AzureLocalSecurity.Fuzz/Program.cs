@@ -12,6 +12,7 @@ using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Baseline.Repair;
 using AzureLocalSecurity.Baseline.Rules;
 using AzureLocalSecurity.Evidence;
+using AzureLocalSecurity.SecureBoot;
 using AzureLocalSecurity.SecureBoot.VariableStore;
 using AzureLocalSecurity.Tpm;
 using AzureLocalSecurity.Tpm.Analysis;
@@ -99,7 +100,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable [--replay <corpus folder>]");
             return 2;
         }
 
@@ -114,6 +115,8 @@ internal static class Program
             "tpm-response" => Bounded(TpmResponses, TpmAllocationPerInputByte),
             "tpm-ek-certificate" => Bounded(TpmEkCertificate, TpmAllocationPerInputByte),
             "efi-varstore" => Bounded(EfiVariableStore),
+            "efi-signature-list" => WithDbxKnowledge(Bounded(EfiSignatureList)),
+            "efi-auth-variable" => WithDbxKnowledge(Bounded(EfiAuthVariable)),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -510,6 +513,178 @@ internal static class Program
         if (rc == 0 || ex.ResponseCode is null || ex.ResponseCode.Value != rc || string.IsNullOrEmpty(ex.CommandName))
         {
             throw new InvalidOperationException($"A TpmCommandException for response code 0x{rc:X8}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Loads Microsoft's dbx list (a 394 KB JSON, read once per process) outside the allocation bound, so its one-time cost
+    /// is not charged to the first input. It happens on the first input and not before: instrumented Core code that runs
+    /// before SharpFuzz has set up afl++'s shared memory crashes the fork server.
+    /// </summary>
+    private static Func<byte[], bool> WithDbxKnowledge(Func<byte[], bool> harness) => input =>
+    {
+        _ = DbxKnowledge.Images.Count;
+        return harness(input);
+    };
+
+    /// <summary>
+    /// A signature database from anywhere (an efivarfs file without its attributes, a bundle's blob): it parses, or it
+    /// fails with EfiFormatException naming a byte of the input. A parsed database must account for every byte and every
+    /// entry, each decoded entry be consistent, and the same input read again without certificate decoding give the same
+    /// entries.
+    /// </summary>
+    private static bool EfiSignatureList(byte[] input)
+    {
+        EfiSignatureDatabaseContents contents;
+        try
+        {
+            contents = EfiSignatureDatabase.Parse(input);
+        }
+        catch (EfiFormatException ex)
+        {
+            CheckEfiOffset(ex, input);
+            return false;
+        }
+
+        CheckDatabase(contents, input, 0);
+        var raw = EfiSignatureDatabase.Parse(input, new EfiParseOptions { DecodeCertificates = false });
+        if (raw.Entries.Count != contents.Entries.Count)
+        {
+            throw new InvalidOperationException($"{raw.Entries.Count} entries without certificate decoding, {contents.Entries.Count} with it.");
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A signed update from anywhere: it parses, or it fails with EfiFormatException naming a byte of the input. A parsed
+    /// one must place its PKCS#7 and payload where dwLength says, and its payload pass the database checks and read the
+    /// same on its own.
+    /// </summary>
+    private static bool EfiAuthVariable(byte[] input)
+    {
+        EfiAuthenticatedVariable update;
+        try
+        {
+            update = EfiAuthenticatedVariable.Parse(input);
+        }
+        catch (EfiFormatException ex)
+        {
+            CheckEfiOffset(ex, input);
+            return false;
+        }
+
+        if (update.PayloadOffset != 16 + update.CertificateLength || update.Pkcs7Length != update.CertificateLength - 24
+            || !update.GetPkcs7().AsSpan().SequenceEqual(input.AsSpan(40, update.Pkcs7Length)))
+        {
+            throw new InvalidOperationException($"The PKCS#7 ({update.Pkcs7Length} bytes) and payload (at {update.PayloadOffset}) are not where dwLength {update.CertificateLength} puts them.");
+        }
+
+        _ = update.TimeStamp.ToString() + update.TimeStamp.ToDateTime()?.Ticks.ToString(CultureInfo.InvariantCulture) + update.CertificatesError + update.ToString();
+        foreach (var certificate in update.Certificates)
+        {
+            if ((certificate.Error is null) == (certificate.Thumbprint is null))
+            {
+                throw new InvalidOperationException("A PKCS#7 certificate has both or neither of a thumbprint and an error.");
+            }
+
+            _ = string.Concat(certificate.Subject, certificate.Issuer, certificate.SerialNumber, certificate.Sha256, certificate.KnownName, certificate.ToString())
+                + certificate.NotAfter?.Ticks.ToString(CultureInfo.InvariantCulture) + certificate.GetRawData().Length.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (update.Signers.Any(s => !s.IsSigner || !update.Certificates.Contains(s)))
+        {
+            throw new InvalidOperationException("A signer is not one of the certificates marked as signer.");
+        }
+
+        CheckDatabase(update.Payload, input, update.PayloadOffset);
+        var alone = EfiSignatureDatabase.Parse(input.AsSpan(update.PayloadOffset).ToArray());
+        if (alone.Entries.Count != update.Payload.Entries.Count)
+        {
+            throw new InvalidOperationException($"The payload read alone has {alone.Entries.Count} entries, inside the update {update.Payload.Entries.Count}.");
+        }
+
+        return true;
+    }
+
+    /// <summary>A format error names a byte of the input (or the end of it) and says what is wrong.</summary>
+    private static void CheckEfiOffset(EfiFormatException ex, byte[] input)
+    {
+        if (ex.Offset < 0 || ex.Offset > input.Length || string.IsNullOrEmpty(ex.Problem))
+        {
+            throw new InvalidOperationException($"An EfiFormatException at offset {ex.Offset} of an input of {input.Length} bytes: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// The lists follow each other from <paramref name="start"/> to the end of the input, their entries fill them exactly,
+    /// and every entry's decoded fields agree with its type; every field a caller reads is touched.
+    /// </summary>
+    private static void CheckDatabase(EfiSignatureDatabaseContents contents, byte[] input, int start)
+    {
+        var next = start;
+        var entryCount = 0;
+        foreach (var list in contents.Lists)
+        {
+            var body = list.ListSize - 28 - list.HeaderSize;
+            if (list.Offset != next || list.SignatureSize <= 16 || body < 0 || list.Entries.Count * list.SignatureSize != body)
+            {
+                throw new InvalidOperationException($"List {list.Index} at {list.Offset} ({list.ListSize} bytes, {list.Entries.Count} × {list.SignatureSize}) does not follow at {next} or is not filled by its entries.");
+            }
+
+            foreach (var entry in list.Entries)
+            {
+                CheckEntry(entry, list, input);
+            }
+
+            _ = list.ToString() + list.GetHeader().Length.ToString(CultureInfo.InvariantCulture);
+            entryCount += list.Entries.Count;
+            next += list.ListSize;
+        }
+
+        if (next != input.Length || contents.Length != input.Length - start || entryCount != contents.Entries.Count)
+        {
+            throw new InvalidOperationException($"The lists cover {start}..{next} of {input.Length} bytes (Length {contents.Length}) with {entryCount} of {contents.Entries.Count} entries.");
+        }
+
+        var firstHash = contents.Entries.FirstOrDefault(e => e.Hash is not null);
+        if (firstHash is not null && !contents.ContainsHash(firstHash.GetData().AsSpan(0, firstHash.Hash!.Length / 2).ToArray()))
+        {
+            throw new InvalidOperationException("The database does not find a hash it holds.");
+        }
+    }
+
+    private static void CheckEntry(EfiSignatureEntry entry, EfiSignatureList list, byte[] input)
+    {
+        var data = entry.GetData();
+        if (entry.ListIndex != list.Index || entry.Kind != list.Kind || data.Length != list.SignatureSize - 16
+            || !data.AsSpan().SequenceEqual(input.AsSpan(entry.Offset + 16, data.Length)))
+        {
+            throw new InvalidOperationException($"Entry {entry.ListIndex}.{entry.EntryIndex} at {entry.Offset} is not the bytes of its list.");
+        }
+
+        switch (entry.Kind)
+        {
+            case EfiSignatureKind.X509 when (entry.Error is null) == (entry.Thumbprint is null):
+                throw new InvalidOperationException($"Certificate entry {entry.ListIndex}.{entry.EntryIndex} has both or neither of a thumbprint and an error.");
+            case EfiSignatureKind.Sha1 or EfiSignatureKind.Sha224 or EfiSignatureKind.Sha256 or EfiSignatureKind.Sha384 or EfiSignatureKind.Sha512 when entry.Hash?.Length != data.Length * 2:
+                throw new InvalidOperationException($"Hash entry {entry.ListIndex}.{entry.EntryIndex} has a hash of {entry.Hash?.Length} hex digits for {data.Length} bytes.");
+            case EfiSignatureKind.X509Sha256 or EfiSignatureKind.X509Sha384 or EfiSignatureKind.X509Sha512 when entry.RevocationTime is null:
+                throw new InvalidOperationException($"Certificate hash entry {entry.ListIndex}.{entry.EntryIndex} has no time of revocation.");
+            default:
+                break;
+        }
+
+        if (entry.Owner == EfiSignatureOwners.WindowsSvn && entry.Kind == EfiSignatureKind.Sha256 && (entry.Svn is null) == (entry.Error is null))
+        {
+            throw new InvalidOperationException($"SVN entry {entry.ListIndex}.{entry.EntryIndex} has both or neither of a decoded record and an error.");
+        }
+
+        _ = string.Concat(entry.SignatureTypeName, entry.OwnerName, entry.Subject, entry.Issuer, entry.SerialNumber, entry.CertificateSha256, entry.KnownName, entry.Svn?.ToString(), entry.ToString())
+            + entry.RevocationTime?.ToDateTime()?.Ticks.ToString(CultureInfo.InvariantCulture) + entry.NotAfter?.Ticks.ToString(CultureInfo.InvariantCulture);
+        if (data.Length == 32)
+        {
+            _ = DbxKnowledge.Describe(data);
         }
     }
 
