@@ -18,6 +18,7 @@
         'Compare-ALSecurityBaseline'
         'Export-ALSecurityEvidence'
         'Get-ALSecureBoot'
+        'Get-ALSecureBootDatabase'
         'Get-ALSecurityBaseline'
         'Get-ALSecurityBaselineDrift'
         'Get-ALSystemInfo'

@@ -175,6 +175,20 @@ CMDS += [
    ('Get-ALSecureBoot -VariableStorePath /var/lib/libvirt/qemu/nvram/*_VARS.fd | Where-Object SetupMode', 'Finds VMs whose firmware has no platform key enrolled.')]),
 ]
 
+CMDS += [
+ command('Get-ALSecureBootDatabase',
+  'Lists the entries of the Secure Boot databases: certificates with their known names and validity, hashes with what Microsoft\'s dbx list says they revoke, and Windows SVN entries.',
+  ['Get-ALSecureBootDatabase parses PK, KEK, db and dbx (or the databases named with -Name) as EFI signature lists (UEFI 2.10 section 32.4.1) and writes one SecureBootDatabaseEntry per EFI_SIGNATURE_DATA: the signature type and owner; for certificates the subject, issuer, SHA-1 thumbprint, validity and, for Microsoft\'s Secure Boot CAs, their name (Microsoft Corporation KEK CA 2011, Windows UEFI CA 2023, ...); for dbx hashes what Microsoft\'s published dbx list (dbx_info_msft_latest.json, shipped with the module) says each revokes; for Windows SVN entries the boot application and the minimum version. A certificate .NET cannot read is kept with Error set.',
+   'It reads the live node (run elevated on Windows), bundles, NVRAM files (-VariableStorePath), or files with -Path: a signed update such as Microsoft\'s DBXUpdate.bin (EFI_VARIABLE_AUTHENTICATION_2) or a bare .esl list. A database the firmware does not have is a warning when others were read, an error (SecureBootDatabaseUnavailable) when nothing was.'],
+  [param('Name', 'String[]', 'The databases to list: PK, KEK, db, dbx (all four by default), dbt, dbr, or the firmware defaults PKDefault, KEKDefault, dbDefault, dbxDefault.', position='0'),
+   param('Path', 'String[]', 'Files to read instead of a node: a signed update (EFI_VARIABLE_AUTHENTICATION_2, such as DBXUpdate.bin) or a bare EFI signature list. With one -Name (such as dbx), the file is read as that database.', required=True),
+   VSP, SBEVP, EV],
+  [('AzureLocalSecurity.SecureBoot.Analysis.SecureBootDatabaseEntry', 'One object per signature entry.')],
+  [('Get-ALSecureBootDatabase -Name db | Select-Object KnownName, Subject, NotAfter', 'Shows which certificates db trusts and when they expire.'),
+   ('Get-ALSecureBootDatabase -Path .\\DBXUpdate.bin -Name dbx | Where-Object { -not $_.Revokes }', 'Lists the hashes of a dbx update that Microsoft\'s published list does not describe.'),
+   ('Get-ALSecureBootDatabase -VariableStorePath .\\vm1_VARS.fd -Name KEK', 'Shows the KEKs a VM\'s firmware holds.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -28,6 +28,8 @@ internal static class ErrorIds
     internal const string TpmBankNotAllocated = "TpmBankNotAllocated";
     internal const string TpmBankUnknown = "TpmBankUnknown";
     internal const string VariableStoreInvalid = "FirmwareVariableStoreInvalid";
+    internal const string SignatureListInvalid = "SecureBootSignatureListInvalid";
+    internal const string SecureBootDatabaseUnavailable = "SecureBootDatabaseUnavailable";
 
     /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
     internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch
