@@ -688,7 +688,6 @@ internal static class Program
         }
     }
 
-    /// <summary>The three TPM analyses of a bundle whose every TPM item holds the input; none may throw.</summary>
     /// <summary>
     /// The input is the data of the RSA EK certificate index (0x01C00002), wrapped in well-formed NV responses as a TPM
     /// returns them, beside a real persistent EK from swtpm: the analyzer's certificate path (DER trimming, X.509 parsing,
@@ -737,6 +736,7 @@ internal static class Program
 
     private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
 
+    /// <summary>The three TPM analyses of a bundle whose every TPM item holds the input; none may throw.</summary>
     private static void AnalyzeTpmBundle(byte[] input)
     {
         var clock = DateTimeOffset.UnixEpoch;
