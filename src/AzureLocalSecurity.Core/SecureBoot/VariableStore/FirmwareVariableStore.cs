@@ -360,27 +360,24 @@ public sealed class FirmwareVariableStore
         return name.ToString();
     }
 
-    /// <summary>EFI_TIME (UEFI 2.10 §8.3): Year u16, Month, Day, Hour, Minute, Second, Pad1, Nanosecond u32, TimeZone i16, Daylight, Pad2.</summary>
+    /// <summary>
+    /// EFI_TIME (UEFI 2.10 §8.3) through <see cref="EfiTime"/>: null when all zero, not a calendar date, or in a time zone
+    /// other than UTC or unspecified (a variable's timestamp is UTC).
+    /// </summary>
     private static DateTimeOffset? ReadEfiTime(byte[] image, int at)
     {
-        if (IsZero(image, at, 16))
+        if (IsZero(image, at, EfiTime.Size))
         {
             return null;
         }
 
-        var year = ReadUInt16(image, at);
-        int month = image[at + 2], day = image[at + 3], hour = image[at + 4], minute = image[at + 5], second = image[at + 6];
-        var nanosecond = ReadUInt32(image, at + 8);
-        var timeZone = (short)ReadUInt16(image, at + 12);
-        const short UnspecifiedTimeZone = 0x07FF;
-        if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 59 || nanosecond > 999_999_999
-            || (timeZone != 0 && timeZone != UnspecifiedTimeZone))
+        var time = EfiTime.Read(image, at);
+        if (time.TimeZone != 0 && time.TimeZone != EfiTime.UnspecifiedTimeZone)
         {
             return null;
         }
 
-        return new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(nanosecond / 100);
+        return time.ToDateTime() is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null;
     }
 
     private static (FirmwareVariable[] Current, Dictionary<EfiVariableId, FirmwareVariable> ById) SelectCurrent(FirmwareVariable[] all)
