@@ -13,6 +13,7 @@ using AzureLocalSecurity.Baseline.Repair;
 using AzureLocalSecurity.Baseline.Rules;
 using AzureLocalSecurity.Evidence;
 using AzureLocalSecurity.SecureBoot;
+using AzureLocalSecurity.SecureBoot.BootManager;
 using AzureLocalSecurity.SecureBoot.VariableStore;
 using AzureLocalSecurity.Tpm;
 using AzureLocalSecurity.Tpm.Analysis;
@@ -100,7 +101,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode [--replay <corpus folder>]");
             return 2;
         }
 
@@ -117,6 +118,7 @@ internal static class Program
             "efi-varstore" => Bounded(EfiVariableStore),
             "efi-signature-list" => WithDbxKnowledge(Bounded(EfiSignatureList)),
             "efi-auth-variable" => WithDbxKnowledge(Bounded(EfiAuthVariable)),
+            "pe-authenticode" => Bounded(PeAuthenticodeImage),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -526,6 +528,71 @@ internal static class Program
         _ = DbxKnowledge.Images.Count;
         return harness(input);
     };
+
+    /// <summary>
+    /// A PE/COFF image from anywhere (an EFI boot application): its signatures read, or it fails with PeFormatException
+    /// naming a byte of the input. Read signatures must lie inside the security directory, in order, 8-byte aligned after
+    /// the first; each has a signer or an Unknown reason, never both or neither; a signer is one of its certificates and
+    /// the first of its chain; a CA it chains to means the signer was told.
+    /// </summary>
+    private static bool PeAuthenticodeImage(byte[] input)
+    {
+        PeSignature result;
+        try
+        {
+            result = PeAuthenticode.Read(input);
+        }
+        catch (PeFormatException ex)
+        {
+            if (ex.Offset < 0 || ex.Offset >= input.Length || string.IsNullOrEmpty(ex.Problem))
+            {
+                throw new InvalidOperationException($"A PeFormatException at offset {ex.Offset} of an input of {input.Length} bytes: {ex.Message}", ex);
+            }
+
+            return false;
+        }
+
+        var next = result.SecurityDirectoryOffset;
+        var end = result.SecurityDirectoryOffset + result.SecurityDirectorySize;
+        var index = 0;
+        foreach (var signature in result.Signatures)
+        {
+            if (signature.Offset != next || signature.Length < 8 || signature.Offset + signature.Length > end || signature.Index != index++)
+            {
+                throw new InvalidOperationException($"Signature {signature.Index} at {signature.Offset} ({signature.Length} bytes) does not follow at {next} inside a directory ending at {end}.");
+            }
+
+            next += (signature.Length + 7) / 8 * 8;
+            if ((signature.Signer is null) == (signature.UnknownReason is null))
+            {
+                throw new InvalidOperationException($"Signature {signature.Index} has both or neither of a signer and an Unknown reason.");
+            }
+
+            if (signature.Signer is not null && (!signature.Certificates.Contains(signature.Signer) || !ReferenceEquals(signature.Chain[0], signature.Signer) || !signature.Signer.IsSigner))
+            {
+                throw new InvalidOperationException($"Signature {signature.Index}'s signer is not one of its certificates or not the first of its chain.");
+            }
+
+            if (signature.ChainsTo is not null && signature.Signer is null)
+            {
+                throw new InvalidOperationException($"Signature {signature.Index} chains to {signature.ChainsTo} without a signer.");
+            }
+
+            _ = string.Concat(signature.ToString(), signature.ChainIssuer, signature.ChainsToByIssuerName ? "name" : "thumbprint", signature.Revision.ToString(CultureInfo.InvariantCulture), signature.CertificateType.ToString(CultureInfo.InvariantCulture));
+            foreach (var certificate in signature.Certificates)
+            {
+                _ = string.Concat(certificate.ToString(), certificate.Subject, certificate.Issuer, certificate.Thumbprint, certificate.NotAfter?.Ticks.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (result.IsSigned != (result.Signatures.Count > 0) || (result.UnknownReason is null) != result.Signatures.All(s => s.UnknownReason is null))
+        {
+            throw new InvalidOperationException("IsSigned or UnknownReason disagrees with the signatures.");
+        }
+
+        _ = string.Concat(result.ToString(), result.Machine.ToString(CultureInfo.InvariantCulture), string.Join(",", result.ChainsTo), result.Signers.Count.ToString(CultureInfo.InvariantCulture), result.IsSignedBy(MicrosoftSecureBootCertificates.WindowsUefiCa2023) ? "2023" : "-");
+        return result.IsSigned;
+    }
 
     /// <summary>
     /// A signature database from anywhere (an efivarfs file without its attributes, a bundle's blob): it parses, or it
