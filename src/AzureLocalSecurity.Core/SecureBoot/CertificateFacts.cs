@@ -44,6 +44,12 @@ internal sealed class CertificateFacts
 
     internal MicrosoftSecureBootCertificate? Known { get; private set; }
 
+    /// <summary>The public key algorithm's friendly name (RSA, ECC).</summary>
+    internal string? KeyAlgorithm { get; private set; }
+
+    /// <summary>The subjectPublicKey BIT STRING's content: RSAPublicKey for RSA, the EC point for ECC.</summary>
+    internal byte[] PublicKey { get; private set; } = [];
+
     /// <summary>The certificate at the start of <paramref name="count"/> bytes at <paramref name="offset"/>, or null and why not.</summary>
     internal static CertificateFacts? Decode(byte[] data, int offset, int count, out string? error)
     {
@@ -86,6 +92,8 @@ internal sealed class CertificateFacts
             var thumbprint = x509.Thumbprint;
             var notBefore = x509.NotBefore.ToUniversalTime();
             var notAfter = x509.NotAfter.ToUniversalTime();
+            var keyAlgorithm = x509.PublicKey.Oid.FriendlyName;
+            var publicKey = x509.GetPublicKey();
             string? subjectKeyIdentifier = null;
             foreach (var extension in x509.Extensions)
             {
@@ -103,6 +111,8 @@ internal sealed class CertificateFacts
             facts.NotBefore = notBefore;
             facts.NotAfter = notAfter;
             facts.SubjectKeyIdentifier = subjectKeyIdentifier?.ToUpperInvariant();
+            facts.KeyAlgorithm = keyAlgorithm;
+            facts.PublicKey = publicKey;
             facts.Known = MicrosoftSecureBootCertificates.FindByThumbprint(thumbprint);
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentException or FormatException)

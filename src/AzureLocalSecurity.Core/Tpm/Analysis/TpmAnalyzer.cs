@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using AzureLocalSecurity.Evidence;
+using AzureLocalSecurity.SecureBoot;
 
 namespace AzureLocalSecurity.Tpm.Analysis;
 
@@ -182,11 +183,10 @@ public static class TpmAnalyzer
         var nvIndexes = Decode(bundle, TpmEvidenceIds.CapabilityNvIndexes, "EK certificates", reasons, r => TpmResponseDecoder.GetCapability(r).Handles)?.SelectMany(h => h).ToList() ?? [];
         foreach (var certificate in ReadCertificates(bundle, nvIndexes, reasons).Where(c => c.Provisioned))
         {
-            var raw = certificate.RawData!;
-            var key = keys.FirstOrDefault(k => k.Certificate is null && Matches(k, raw));
+            var key = keys.FirstOrDefault(k => k.Certificate is null && Matches(k, certificate));
             if (key is not null)
             {
-                key.Certificate = LoadCertificate(raw);
+                key.Certificate = LoadCertificate(certificate.RawData!);
                 key.CertificateNvIndex = certificate.NvIndex;
             }
         }
@@ -195,24 +195,8 @@ public static class TpmAnalyzer
         return keys;
     }
 
-    private static bool Matches(TpmEndorsementKey key, byte[] certificate)
-    {
-        var encoded = TpmPublicKeyEncoding.EncodePublicKey(key.PublicArea);
-        if (encoded is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var cert = LoadCertificate(certificate);
-            return cert.GetPublicKey().SequenceEqual(encoded);
-        }
-        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
-        {
-            return false;
-        }
-    }
+    private static bool Matches(TpmEndorsementKey key, TpmEndorsementCertificate certificate) =>
+        TpmPublicKeyEncoding.EncodePublicKey(key.PublicArea) is { } encoded && certificate.PublicKey.SequenceEqual(encoded);
 
     private static List<TpmEndorsementCertificate> ReadCertificates(EvidenceBundle bundle, IReadOnlyList<uint> nvIndexes, List<string> unknowns)
     {
@@ -249,41 +233,32 @@ public static class TpmAnalyzer
                 continue;
             }
 
-            var der = TrimDer(data);
-            if (der.Length == 0)
+            if (data.Length == 0)
             {
                 certificate.Error = "The index holds no data.";
                 unknowns.Add("EK certificate " + certificate.NvIndex + ": " + certificate.Error);
                 continue;
             }
 
-            try
+            // An index may be larger than its certificate: the facts are read from the DER SEQUENCE at its start.
+            var facts = CertificateFacts.Decode(data, 0, data.Length, out var error);
+            if (facts is null)
             {
-                using var cert = LoadCertificate(der);
-                var subject = cert.Subject;
-                var issuer = cert.Issuer;
-                var serial = cert.SerialNumber;
-                var notBefore = cert.NotBefore.ToUniversalTime();
-                var notAfter = cert.NotAfter.ToUniversalTime();
-                var thumbprint = cert.Thumbprint;
-                var keyAlgorithm = cert.PublicKey.Oid.FriendlyName;
-
-                // Set only once every field was read: a certificate .NET half-reads is not provisioned.
-                certificate.Subject = subject;
-                certificate.Issuer = issuer;
-                certificate.SerialNumber = serial;
-                certificate.NotBefore = notBefore;
-                certificate.NotAfter = notAfter;
-                certificate.Thumbprint = thumbprint;
-                certificate.KeyAlgorithm = keyAlgorithm;
-                certificate.RawData = der;
-                certificate.Provisioned = true;
-            }
-            catch (Exception ex) when (ex is CryptographicException or ArgumentException)
-            {
-                certificate.Error = "The NV data is not a certificate .NET can read: " + ex.Message;
+                certificate.Error = "The NV data is not a certificate: " + error;
                 unknowns.Add("EK certificate " + certificate.NvIndex + ": " + certificate.Error);
+                continue;
             }
+
+            certificate.Subject = facts.Subject;
+            certificate.Issuer = facts.Issuer;
+            certificate.SerialNumber = facts.SerialNumber;
+            certificate.NotBefore = facts.NotBefore;
+            certificate.NotAfter = facts.NotAfter;
+            certificate.Thumbprint = facts.Thumbprint;
+            certificate.KeyAlgorithm = facts.KeyAlgorithm;
+            certificate.PublicKey = facts.PublicKey;
+            certificate.RawData = facts.Der;
+            certificate.Provisioned = true;
         }
 
         return result;
@@ -292,41 +267,6 @@ public static class TpmAnalyzer
     private static X509Certificate2 LoadCertificate(byte[] der)
     {
         return new X509Certificate2(der);
-    }
-
-    /// <summary>An EK certificate index may be larger than its certificate; the DER SEQUENCE's own length says where it ends.</summary>
-    private static byte[] TrimDer(byte[] data)
-    {
-        if (data.Length < 2 || data[0] != 0x30)
-        {
-            return data;
-        }
-
-        int length;
-        int header;
-        if (data[1] < 0x80)
-        {
-            length = data[1];
-            header = 2;
-        }
-        else
-        {
-            var count = data[1] & 0x7F;
-            if (count is 0 or > 3 || data.Length < 2 + count)
-            {
-                return data;
-            }
-
-            length = 0;
-            for (var i = 0; i < count; i++)
-            {
-                length = (length << 8) | data[2 + i];
-            }
-
-            header = 2 + count;
-        }
-
-        return header + length <= data.Length ? data.Take(header + length).ToArray() : data;
     }
 
     private static void ApplyProperties(TpmInfo info, Dictionary<uint, uint> p)

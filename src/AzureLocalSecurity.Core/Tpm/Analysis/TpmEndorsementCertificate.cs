@@ -46,6 +46,8 @@ public sealed class TpmEndorsementCertificate
 
     internal byte[]? RawData { get; set; }
 
+    internal byte[] PublicKey { get; set; } = [];
+
     /// <summary>The certificate's DER bytes (the NV data without any padding after the certificate), or null.</summary>
     public byte[]? GetRawData() => (byte[]?)RawData?.Clone();
 

@@ -51,4 +51,18 @@ public sealed class GetALSecureBootTests(ModuleSession module) : IClassFixture<M
             Assert.Contains(state.Unknowns, u => u.StartsWith("SecureBoot:", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public void An_exported_bundle_holds_the_uefi_variables_or_why_they_were_not_read()
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("node.zip");
+        var (_, errors) = module.Run($"Export-ALSecurityEvidence -Path '{path}'");
+        Assert.Empty(errors);
+        var bundle = AzureLocalSecurity.Evidence.EvidenceBundleReader.Read(path);
+        var pk = bundle.Find(AzureLocalSecurity.Evidence.SecureBootEvidenceIds.Variable("PK", AzureLocalSecurity.SecureBoot.VariableStore.EfiVariableNames.GlobalVariable));
+        Assert.NotNull(pk);
+        Assert.True(pk!.Succeeded || pk.Error!.Message.Length > 0);
+        Assert.NotNull(bundle.Find(AzureLocalSecurity.Evidence.SecureBootEvidenceIds.VariableAttributes("dbx", AzureLocalSecurity.SecureBoot.VariableStore.EfiVariableNames.ImageSecurityDatabase)));
+    }
 }
