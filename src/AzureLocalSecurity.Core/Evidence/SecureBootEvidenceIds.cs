@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace AzureLocalSecurity.Evidence;
 
@@ -43,6 +44,24 @@ public static class SecureBootEvidenceIds
 
     /// <summary>The record property of <see cref="VariableAttributes"/> that holds the attribute bits.</summary>
     public const string AttributesProperty = "Attributes";
+
+    /// <summary>The Windows boot manager on the EFI system partition, the file the firmware's Windows Boot Manager entry loads.</summary>
+    public const string WindowsBootManagerPath = "EFI/Microsoft/Boot/bootmgfw.efi";
+
+    /// <summary>The removable-media fallback boot loader on the EFI system partition (x64), which Windows keeps a copy of its boot manager in.</summary>
+    public const string FallbackBootLoaderPath = "EFI/Boot/bootx64.efi";
+
+    /// <summary>The EFI system partition files the Secure Boot collectors read: the Windows boot manager and the fallback loader.</summary>
+    public static readonly IReadOnlyList<string> BootFiles = [WindowsBootManagerPath, FallbackBootLoaderPath];
+
+    /// <summary>
+    /// <c>firmware/esp/&lt;path&gt;</c> (the path on the EFI system partition with forward slashes, in the case given here): a
+    /// Blob of the file exactly as read, so that its Authenticode signer (and anything else) can be read by an analysis.
+    /// NotFound when the partition has no such file (a node that does not boot Windows); NotSupported when no EFI system
+    /// partition could be located; AccessDenied when the reader may not open it (Windows needs an elevated process).
+    /// </summary>
+    public static string EspFile(string path) =>
+        "firmware/esp/" + (string.IsNullOrEmpty(path) ? throw new ArgumentException("A file on the EFI system partition needs a path.", nameof(path)) : path.Replace('\\', '/').TrimStart('/'));
 
     private static string Key(string name, Guid vendor) =>
         (string.IsNullOrEmpty(name) ? throw new ArgumentException("A variable needs a name.", nameof(name)) : name) + "-" + vendor.ToString("D");

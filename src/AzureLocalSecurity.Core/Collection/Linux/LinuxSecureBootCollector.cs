@@ -13,6 +13,7 @@ namespace AzureLocalSecurity.Collection.Linux;
 /// data (kernel <c>Documentation/filesystems/efivarfs.rst</c>). Each variable is filed as <see cref="SecureBootEvidenceIds"/>
 /// says: the data without the prefix, and the attributes. A variable the firmware does not have is NotFound; every variable
 /// is NotSupported when the kernel did not boot through UEFI (no <c>/sys/firmware/efi</c>) or efivarfs is not mounted.
+/// The boot files of the EFI system partition (the Windows boot manager, the fallback loader) are read where it is mounted.
 /// </summary>
 public sealed class LinuxSecureBootCollector : IEvidenceCollector
 {
@@ -29,6 +30,9 @@ public sealed class LinuxSecureBootCollector : IEvidenceCollector
     internal const int MaxDataBytes = 1024 * 1024;
 
     private const int AttributePrefixBytes = 4;
+
+    /// <summary>Where Linux mounts the EFI system partition, most usual first (systemd's /efi, the common /boot/efi, or /boot itself).</summary>
+    internal static readonly string[] EspMountPoints = ["/boot/efi", "/efi", "/boot"];
 
     private readonly Func<string, Stream> _open;
 
@@ -73,6 +77,52 @@ public sealed class LinuxSecureBootCollector : IEvidenceCollector
             {
                 yield return item;
             }
+        }
+
+        foreach (var item in ReadBootFiles(context))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// The boot files of the EFI system partition (<see cref="SecureBootEvidenceIds.BootFiles"/>), from the first of
+    /// <see cref="EspMountPoints"/> that holds an EFI folder. NotSupported for each when none does.
+    /// </summary>
+    private static IEnumerable<EvidenceItem> ReadBootFiles(CollectionContext context)
+    {
+        string? mount = null;
+        string? root = null;
+        foreach (var candidate in EspMountPoints)
+        {
+            var resolved = LinuxFileReader.Resolve(context, candidate);
+            if (!EspFileReader.HasFolder(resolved, "EFI"))
+            {
+                continue;
+            }
+
+            mount = candidate;
+            root = resolved;
+            break;
+        }
+
+        foreach (var file in SecureBootEvidenceIds.BootFiles)
+        {
+            if (root is null)
+            {
+                yield return EspFileReader.Error(
+                    SecureBootEvidenceIds.EspFile(file),
+                    "EFI system partition (" + string.Join(", ", EspMountPoints) + ")",
+                    context.Clock(),
+                    new EvidenceError(EvidenceErrorCategory.NotSupported, $"No EFI system partition is mounted at {string.Join(", ", EspMountPoints)} (none holds an EFI folder)."));
+                continue;
+            }
+
+            var source = "file " + mount + "/" + file;
+            var found = EspFileReader.FindIgnoringCase(root, file);
+            yield return found is null
+                ? EspFileReader.NotFound(file, source, context.Clock())
+                : EspFileReader.Read(file, found, "file " + mount + found.Substring(root.Length).Replace('\\', '/'), context.Clock());
         }
     }
 

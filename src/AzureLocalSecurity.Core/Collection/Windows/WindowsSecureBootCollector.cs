@@ -29,6 +29,12 @@ public sealed class WindowsSecureBootCollector : IEvidenceCollector
 
     private const string Privilege = "SeSystemEnvironmentPrivilege";
 
+    /// <summary>The key whose SystemPartition value names the partition Windows booted from.</summary>
+    internal const string SetupKey = @"HKLM\SYSTEM\Setup";
+
+    /// <summary>The value naming the system (EFI) partition's NT device.</summary>
+    internal const string SystemPartitionValue = "SystemPartition";
+
     /// <inheritdoc />
     public string Name => "WindowsSecureBoot";
 
@@ -46,13 +52,43 @@ public sealed class WindowsSecureBootCollector : IEvidenceCollector
             items.Add(WindowsRegistryReader.ReadKey(key, context.Clock()));
         }
 
-        using var privilege = PrivilegeScope.Enable(Privilege);
-        foreach (var variable in EfiVariableNames.SecureBootVariables)
+        using (var privilege = PrivilegeScope.Enable(Privilege))
         {
-            items.AddRange(ReadVariable(variable, privilege, context.Clock()));
+            foreach (var variable in EfiVariableNames.SecureBootVariables)
+            {
+                items.AddRange(ReadVariable(variable, privilege, context.Clock()));
+            }
         }
 
+        var setup = WindowsRegistryReader.ReadKey(SetupKey, context.Clock());
+        items.Add(setup);
+        items.AddRange(ReadBootFiles(setup, context.Clock()));
         return items;
+    }
+
+    /// <summary>
+    /// The boot files of the partition Windows booted from. Windows records that partition's NT device name (such as
+    /// <c>\Device\HarddiskVolume1</c>) in <c>HKLM\SYSTEM\Setup</c> <c>SystemPartition</c>; the files are read through the
+    /// <c>\\?\GLOBALROOT</c> prefix, which reaches an NT device path without mounting the partition (no drive letter is
+    /// assigned, nothing changes). The EFI system partition is FAT: it has no ACL, but opening it needs an elevated process.
+    /// </summary>
+    private static IEnumerable<EvidenceItem> ReadBootFiles(EvidenceItem setup, DateTimeOffset now)
+    {
+        var device = setup.Registry?.GetValue(SystemPartitionValue)?.Value as string;
+        foreach (var file in SecureBootEvidenceIds.BootFiles)
+        {
+            if (string.IsNullOrEmpty(device) || !device!.StartsWith(@"\Device\", StringComparison.OrdinalIgnoreCase))
+            {
+                var reason = setup.Succeeded
+                    ? $"{SetupKey} has no {SystemPartitionValue} device name, so the EFI system partition could not be located."
+                    : $"{SetupKey} could not be read ({setup.Error!.Message}), so the EFI system partition could not be located.";
+                yield return EspFileReader.Error(SecureBootEvidenceIds.EspFile(file), $"{SetupKey} {SystemPartitionValue}", now, new EvidenceError(EvidenceErrorCategory.NotSupported, reason));
+                continue;
+            }
+
+            var path = @"\\?\GLOBALROOT" + device.TrimEnd('\\') + "\\" + file.Replace('/', '\\');
+            yield return EspFileReader.Read(file, path, "file " + path + $" (the system partition {SetupKey} {SystemPartitionValue} names)", now);
+        }
     }
 
     private static IEnumerable<EvidenceItem> ReadVariable(EfiVariableId variable, PrivilegeScope privilege, DateTimeOffset now)
