@@ -87,7 +87,8 @@ public class LinuxSecureBootCollectorTests
 
         var items = Collect(root.Path);
 
-        Assert.Equal(2 * EfiVariableNames.SecureBootVariables.Count, items.Count);
+        // Two items per variable, and the two boot files of an EFI system partition that is not there either.
+        Assert.Equal((2 * EfiVariableNames.SecureBootVariables.Count) + SecureBootEvidenceIds.BootFiles.Count, items.Count);
         Assert.All(items.Values, i => Assert.Equal(EvidenceErrorCategory.NotSupported, i.Error!.Category));
         Assert.Contains("UEFI", items[SecureBootEvidenceIds.Variable("PK", GlobalVariable)].Error!.Message, StringComparison.Ordinal);
     }
