@@ -46,7 +46,10 @@ public static class WindowsEventXml
         "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'",
     ];
 
-    /// <summary>Reads every event in <paramref name="xml"/>, in the order they appear. Empty or blank text holds no event.</summary>
+    /// <summary>
+    /// Reads every event in <paramref name="xml"/>, in the order they appear. Empty or blank text holds no event; a leading
+    /// byte order mark, an XML declaration and comments are passed over.
+    /// </summary>
     /// <exception cref="WindowsEventFormatException">The text is not Windows event XML, or it is larger than the limits.</exception>
     public static IReadOnlyList<WindowsEventRecord> Parse(string xml) => Parse(xml, MaxCharacters, MaxEvents);
 
@@ -75,7 +78,14 @@ public static class WindowsEventXml
         };
 
         var events = new List<WindowsEventRecord>();
+
+        // A byte order mark kept by a UTF-8 decode (a file saved with one) is not text outside an event.
         using var text = new StringReader(xml);
+        if (text.Peek() == '\uFEFF')
+        {
+            _ = text.Read();
+        }
+
         using var reader = XmlReader.Create(text, settings);
         try
         {

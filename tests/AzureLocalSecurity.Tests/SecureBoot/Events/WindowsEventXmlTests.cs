@@ -224,4 +224,18 @@ public sealed class WindowsEventXmlTests
         var xml = "<?xml version='1.0' encoding='utf-8'?>\n<!-- wevtutil qe System -->\n" + EventVectors.Read(EventVectors.TpmWmi1808);
         Assert.Equal(1808, WindowsEventXml.Parse(xml).Single().EventId);
     }
+
+    [Fact]
+    public void A_byte_order_mark_before_the_events_is_passed_over()
+    {
+        var e = WindowsEventXml.Parse("\uFEFF" + EventVectors.Read(EventVectors.TpmWmi1808)).Single();
+        Assert.Equal(1808, e.EventId);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_after_the_start_is_text_outside_an_event()
+    {
+        var ex = Assert.Throws<WindowsEventFormatException>(() => WindowsEventXml.Parse(EventVectors.Read(EventVectors.TpmWmi1808) + "\uFEFF"));
+        Assert.Equal("text outside an event", ex.Problem);
+    }
 }
