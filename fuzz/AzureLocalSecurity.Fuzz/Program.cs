@@ -14,6 +14,7 @@ using AzureLocalSecurity.Baseline.Rules;
 using AzureLocalSecurity.Evidence;
 using AzureLocalSecurity.SecureBoot;
 using AzureLocalSecurity.SecureBoot.BootManager;
+using AzureLocalSecurity.SecureBoot.Events;
 using AzureLocalSecurity.SecureBoot.VariableStore;
 using AzureLocalSecurity.Tpm;
 using AzureLocalSecurity.Tpm.Analysis;
@@ -101,7 +102,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml [--replay <corpus folder>]");
             return 2;
         }
 
@@ -119,6 +120,7 @@ internal static class Program
             "efi-signature-list" => WithDbxKnowledge(Bounded(EfiSignatureList)),
             "efi-auth-variable" => WithDbxKnowledge(Bounded(EfiAuthVariable)),
             "pe-authenticode" => Bounded(PeAuthenticodeImage),
+            "windows-event-xml" => Bounded(WindowsEventXmlText),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -592,6 +594,73 @@ internal static class Program
 
         _ = string.Concat(result.ToString(), result.Machine.ToString(CultureInfo.InvariantCulture), string.Join(",", result.ChainsTo), result.Signers.Count.ToString(CultureInfo.InvariantCulture), result.IsSignedBy(MicrosoftSecureBootCertificates.WindowsUefiCa2023) ? "2023" : "-");
         return result.IsSigned;
+    }
+
+    /// <summary>
+    /// Windows event XML from anywhere (a bundle's Text item, wevtutil output), decoded as UTF-8: it reads, or it fails with
+    /// WindowsEventFormatException naming a line and position (0 or more) and a problem. Every field of every event is
+    /// touched, each data value is found by its name, times are UTC; then the Secure Boot analysis of a bundle holding the
+    /// same text must not throw, must report the text unknown exactly when it did not read, and must list its events newest
+    /// first with the status and errors among them.
+    /// </summary>
+    private static bool WindowsEventXmlText(byte[] input)
+    {
+        var text = Encoding.UTF8.GetString(input);
+        var read = true;
+        try
+        {
+            foreach (var e in WindowsEventXml.Parse(text))
+            {
+                _ = string.Concat(e.ToString(), e.ProviderName, e.Channel, e.Computer, e.UserId, e.ProviderGuid?.ToString(), e.ActivityId?.ToString());
+                _ = (e.EventId, e.Qualifiers, e.Version, e.Level, e.Task, e.Opcode, e.Keywords, e.RecordId, e.UnnamedData.Count);
+                if (e.TimeCreated is { } time && time.Offset != TimeSpan.Zero)
+                {
+                    throw new InvalidOperationException($"Event {e.EventId} has a time of offset {time.Offset}, not UTC.");
+                }
+
+                foreach (var pair in e.Data)
+                {
+                    if (!string.Equals(e.GetData(pair.Key), pair.Value, StringComparison.Ordinal))
+                    {
+                        throw new InvalidOperationException($"Event {e.EventId}'s data '{pair.Key}' is not found by its name.");
+                    }
+                }
+            }
+        }
+        catch (WindowsEventFormatException ex)
+        {
+            if (ex.LineNumber < 0 || ex.LinePosition < 0 || string.IsNullOrEmpty(ex.Problem))
+            {
+                throw new InvalidOperationException($"A WindowsEventFormatException at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}", ex);
+            }
+
+            read = false;
+        }
+
+        var clock = DateTimeOffset.UnixEpoch;
+        var bundle = new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("fuzz", NodePlatform.Windows, "fuzz", "X64"), clock, "0.0.0",
+            [EvidenceItem.ForText(SecureBootEvidenceIds.ServicingEvents, "fuzz", clock, text)]);
+        var result = SecureBootEventAnalyzer.Read(bundle);
+        if (read == (result.Unknowns.Count > 0))
+        {
+            throw new InvalidOperationException($"The text {(read ? "read" : "did not read")}, but the analysis has {result.Unknowns.Count} unknowns.");
+        }
+
+        for (var i = 1; i < result.Events.Count; i++)
+        {
+            if (result.Events[i].TimeCreated > result.Events[i - 1].TimeCreated || (result.Events[i].TimeCreated is not null && result.Events[i - 1].TimeCreated is null))
+            {
+                throw new InvalidOperationException($"Event {i} ({result.Events[i]}) is newer than the one before it ({result.Events[i - 1]}).");
+            }
+        }
+
+        if ((result.LatestStatus is not null && !result.Events.Contains(result.LatestStatus)) || result.Errors.Any(e => !result.Events.Contains(e) || e.Outcome is not (SecureBootEventOutcome.Failure or SecureBootEventOutcome.Warning)))
+        {
+            throw new InvalidOperationException("The latest status or an error is not one of the events, or an error is neither a failure nor a warning.");
+        }
+
+        _ = string.Concat(result.Events.Select(e => e.ToString() + e.Remedy + e.Data.Count.ToString(CultureInfo.InvariantCulture))) + result.Note + string.Join(",", result.Unknowns);
+        return read;
     }
 
     /// <summary>

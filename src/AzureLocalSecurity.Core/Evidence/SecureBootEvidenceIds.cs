@@ -42,6 +42,14 @@ public static class SecureBootEvidenceIds
     /// </summary>
     public const string VariableStore = "firmware/variable-store";
 
+    /// <summary>
+    /// <c>windows/eventlog/System/Microsoft-Windows-TPM-WMI</c>: Text, the Secure Boot servicing events (KB5016061) that
+    /// provider wrote to the System log, each as Windows renders its XML (<c>EventRecord.ToXml()</c>), one after another,
+    /// newest first. Empty text when the log holds none. An error when the log could not be read (NotFound: no such log;
+    /// AccessDenied; Failed, with the message).
+    /// </summary>
+    public const string ServicingEvents = "windows/eventlog/System/Microsoft-Windows-TPM-WMI";
+
     /// <summary>The record property of <see cref="VariableAttributes"/> that holds the attribute bits.</summary>
     public const string AttributesProperty = "Attributes";
 
