@@ -29,6 +29,7 @@
         'Repair-ALSecurityBaseline'
         'Save-ALSecurityBaselineSnapshot'
         'Test-ALPlatform'
+        'Test-ALSecureBootCertificate'
         'Test-ALSecurityBaseline'
         'Undo-ALSecurityBaselineRepair'
     )

@@ -189,6 +189,22 @@ CMDS += [
    ('Get-ALSecureBootDatabase -VariableStorePath .\\vm1_VARS.fd -Name KEK', 'Shows the KEKs a VM\'s firmware holds.')]),
 ]
 
+CMDS += [
+ command('Test-ALSecureBootCertificate',
+  'Checks where a node stands in the 2026 Secure Boot certificate rollover: the stage (0, 1 or 2) and one result per requirement, each with the next step.',
+  ['Microsoft\'s 2011 Secure Boot CAs expire in 2026 (KEK CA 2011 on 24 June, UEFI CA 2011 on 27 June, Windows Production PCA 2011 on 19 October). Test-ALSecureBootCertificate reads the firmware\'s own PK, KEK, db and dbx, the Authenticode signer of the Windows boot manager on the EFI system partition, and Windows\' servicing registry values and TPM-WMI events, and writes one SecurityCheckResult per requirement: ALSEC-SB-001 the rollover stage (0 no Windows UEFI CA 2023 in db, 1 the CA in db, 2 the node boots the boot manager it signs); ALSEC-SB-002 KEK holds the KEK 2K CA 2023; ALSEC-SB-003 db holds the Windows UEFI CA 2023; ALSEC-SB-004 and -005 db holds the Microsoft UEFI CA 2023 and the Option ROM UEFI CA 2023 where the 2011 UEFI CA is trusted; ALSEC-SB-006 the boot manager is signed by the Windows UEFI CA 2023; ALSEC-SB-007 dbx revokes the Windows Production PCA 2011 (BlackLotus, CVE-2023-24932); ALSEC-SB-008 dbx carries the latest boot manager SVN Microsoft has published; ALSEC-SB-009 UEFICA2023Status and UEFICA2023Error; ALSEC-SB-010 the newest 1801/1808 event and any failure since; ALSEC-SB-011 one result per certificate in PK, KEK and db: valid on -AsOf, or expired with its replacement present.',
+   'The firmware\'s databases and the boot file are the facts; WindowsUEFICA2023Capable is used where they could not be read, and a disagreement is named in the stage description. Each non-compliant result carries the AvailableUpdates bit that applies the missing step and says when Windows has it queued. A requirement that could not be read is Unknown with the reason. With -VariableStorePath a VM\'s NVRAM file is judged (a VM that trusts only the 2011 CAs is stage 0). With -Summary one SecureBootCertificateSummary per node gives the stage, counts, IsComplete and NextStep (the first step in the order the rollover has to happen).'],
+  [param('AsOf', 'DateTime', 'The date certificates\' expiry is judged against. The default is now; a date without a time zone is taken as local time.'),
+   param('Summary', 'SwitchParameter', 'Writes one SecureBootCertificateSummary per node instead of the results; its Results property holds them.'),
+   VSP, SBEVP, EV],
+  [('AzureLocalSecurity.Results.SecurityCheckResult', 'One result per requirement, and one per certificate for expiry.'),
+   ('AzureLocalSecurity.SecureBoot.Rollover.SecureBootCertificateSummary', 'With -Summary: one per node.')],
+  [('Test-ALSecureBootCertificate', 'Shows the live node\'s rollover results (run elevated on Windows).'),
+   ('(Test-ALSecureBootCertificate -Summary).Stage', 'Gives the stage alone, for a script or a Pester test.'),
+   ('Test-ALSecureBootCertificate -VariableStorePath /var/lib/libvirt/qemu/nvram/*_VARS.fd -Summary | Format-Table ComputerName, Stage, NextStep', 'Finds the VMs whose firmware still trusts only the 2011 CAs.'),
+   ('Test-ALSecureBootCertificate -EvidencePath .\\node01.zip -AsOf 2026-06-01 | Where-Object Status -ne Compliant', 'Shows what a captured node would lack on 1 June 2026.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -3,7 +3,10 @@ using System.Runtime.InteropServices;
 
 namespace AzureLocalSecurity.Collection;
 
-/// <summary>The collectors that read this machine's Secure Boot variables: GetFirmwareEnvironmentVariableExW on Windows, efivarfs on Linux.</summary>
+/// <summary>
+/// The collectors that read this machine's Secure Boot facts: on Windows the variables (GetFirmwareEnvironmentVariableExW),
+/// the servicing registry, the boot files and the TPM-WMI servicing events; on Linux the variables (efivarfs) and the boot files.
+/// </summary>
 public static class SecureBootCollectors
 {
     /// <summary>The collector for this platform (none elsewhere).</summary>
@@ -11,7 +14,7 @@ public static class SecureBootCollectors
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
-            return [new Windows.WindowsSecureBootCollector()];
+            return [new Windows.WindowsSecureBootCollector(), new Windows.WindowsSecureBootEventCollector()];
         }
 
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))

@@ -33,7 +33,7 @@ public static class WindowsEventXml
     /// </summary>
     public const int MaxDepth = 32;
 
-    // SystemTime as Windows writes it: UTC with 'Z', seconds, and none to seven digits of fraction.
+    // SystemTime as Windows writes it: UTC with 'Z', seconds, and none to seven digits of fraction (more are cut to seven).
     private static readonly string[] TimeFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss'Z'",
@@ -394,8 +394,26 @@ public static class WindowsEventXml
 
     private static Guid? ToGuid(string? text) => Guid.TryParse(text, out var guid) ? guid : null;
 
-    private static DateTimeOffset? ToTime(string? text) =>
-        DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) ? time : null;
+    private static DateTimeOffset? ToTime(string? text)
+    {
+        // Some Windows builds write nine digits of fraction (".649999200Z"); ticks hold seven, so the rest is dropped.
+        if (text is { Length: > 28 } && text[19] == '.' && text[text.Length - 1] == 'Z' && text.Length <= 40)
+        {
+            var digits = text.Length - 21;
+            var all = true;
+            for (var i = 20; i < text.Length - 1; i++)
+            {
+                all &= text[i] >= '0' && text[i] <= '9';
+            }
+
+            if (all && digits > 7)
+            {
+                text = text.Substring(0, 27) + "Z";
+            }
+        }
+
+        return DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) ? time : null;
+    }
 
     private static (int Line, int Position) Where(XmlReader reader) =>
         reader is IXmlLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition) : (0, 0);

@@ -133,7 +133,18 @@ public sealed class WindowsEventXmlTests
     }
 
     [Theory]
-    [InlineData("2026-03-02T18:05:03.123456789Z")]
+    [InlineData("2026-03-02T18:05:03.123456789Z", 1234567)]
+    [InlineData("2026-03-02T18:05:03.649999200Z", 6499992)]
+    [InlineData("2026-03-02T18:05:03.12345678Z", 1234567)]
+    [InlineData("2026-03-02T18:05:03.1234567Z", 1234567)]
+    public void Fractions_longer_than_ticks_hold_are_cut_to_seven_digits(string time, long ticks)
+    {
+        var e = WindowsEventXml.Parse(EventVectors.Event(1808, time, 1)).Single();
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 18, 5, 3, TimeSpan.Zero).AddTicks(ticks), e.TimeCreated);
+    }
+
+    [Theory]
+    [InlineData("2026-03-02T18:05:03.1234x6789Z")]
     [InlineData("2026-03-02T18:05:03+01:00")]
     [InlineData("2026-03-02 18:05:03Z")]
     [InlineData("yesterday")]
