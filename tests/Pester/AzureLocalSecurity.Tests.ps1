@@ -103,4 +103,35 @@ if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
             }
         }
     }
+
+    # Microsoft's own checks (Confirm-SecureBootUEFI, Get-SecureBootUEFI; ASD manage-secure-boot-updates) as the reference.
+    Describe 'Secure Boot rollover on a Windows node' {
+        BeforeAll {
+            $uefi = $true
+            try { $null = Confirm-SecureBootUEFI -ErrorAction Stop } catch [System.PlatformNotSupportedException] { $uefi = $false }
+        }
+
+        It 'agrees with Confirm-SecureBootUEFI' {
+            if ($uefi) { (Get-ALSecureBoot).SecureBootEnabled | Should -Be (Confirm-SecureBootUEFI) }
+            else { (Get-ALSecureBoot).FirmwareType | Should -Be 'Bios' }
+        }
+
+        It 'finds the Windows UEFI CA 2023 in db exactly when Get-SecureBootUEFI db names it (a BIOS node: not applicable)' {
+            if (-not $uefi) {
+                Test-ALSecureBootCertificate | ForEach-Object { $_.Status | Should -Be 'NotApplicable' }
+                return
+            }
+
+            $inDb = [Text.Encoding]::ASCII.GetString((Get-SecureBootUEFI db).Bytes) -match 'Windows UEFI CA 2023'
+            $result = Test-ALSecureBootCertificate | Where-Object Id -eq 'ALSEC-SB-003'
+            $result.Status | Should -Be $(if ($inDb) { 'Compliant' } else { 'NonCompliant' })
+        }
+
+        It 'reads the boot manager from the EFI system partition, or says why not' {
+            $result = Test-ALSecureBootCertificate | Where-Object Id -eq 'ALSEC-SB-006'
+            $result.Status | Should -BeIn @('Compliant', 'NonCompliant', 'Unknown', 'NotApplicable')
+            if ($result.Source -like 'file \\?\GLOBALROOT*') { $result.Actual | Should -Match 'bootmgfw.efi (signed by|not signed)' }
+            else { $result.Reason | Should -Not -BeNullOrEmpty }
+        }
+    }
 }
