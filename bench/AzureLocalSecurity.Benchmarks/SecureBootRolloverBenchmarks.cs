@@ -13,9 +13,10 @@ namespace AzureLocalSecurity.Benchmarks;
 /// <summary>
 /// The rollover judgement on a realistic node, built in memory from real inputs: PK, KEK and db from Debian's OVMF store
 /// with Microsoft's keys, dbx from Microsoft's amd64 DBXUpdate.bin (443 hashes), and Debian's signed shim (1,048,504 bytes,
-/// two signatures) as the boot manager. Baseline: <see cref="SecureBootAnalyzer.Describe"/>, what Get-ALSecureBoot does;
-/// then <see cref="SecureBootCertificateAnalyzer.Evaluate"/>, what Test-ALSecureBootCertificate does (four databases
-/// parsed, the PE's certificate table walked, every check).
+/// two signatures) as the boot manager. Baseline: <see cref="SecureBootDatabaseAnalyzer.Read"/> of PK, KEK, db and dbx,
+/// what Get-ALSecureBootDatabase does (the same four parses, plus a dbx-list lookup per hash); then
+/// <see cref="SecureBootCertificateAnalyzer.Evaluate"/>, what Test-ALSecureBootCertificate does (the four parses, the PE's
+/// certificate table walked, every check), and <see cref="SecureBootAnalyzer.Describe"/>, what Get-ALSecureBoot does.
 /// </summary>
 [MemoryDiagnoser]
 public class SecureBootRolloverBenchmarks
@@ -45,7 +46,10 @@ public class SecureBootRolloverBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, Description = "SecureBootAnalyzer.Describe (Get-ALSecureBoot)")]
+    [Benchmark(Baseline = true, Description = "SecureBootDatabaseAnalyzer.Read, 4 databases (Get-ALSecureBootDatabase)")]
+    public int ReadDatabases() => SecureBootDatabaseAnalyzer.Read(_bundle, SecureBootDatabaseAnalyzer.DefaultDatabases, out _).Count;
+
+    [Benchmark(Description = "SecureBootAnalyzer.Describe (Get-ALSecureBoot)")]
     public bool? Describe() => SecureBootAnalyzer.Describe(_bundle).PlatformKeyEnrolled;
 
     [Benchmark(Description = "SecureBootCertificateAnalyzer.Evaluate (Test-ALSecureBootCertificate)")]

@@ -98,7 +98,8 @@ internal sealed class RolloverFacts
 
             try
             {
-                return new SignatureDatabase(name, EfiSignatureDatabase.Parse(item.GetData() ?? []).Entries, item.Source, null, absent: false);
+                // Parsers only read: the bytes are not copied.
+                return new SignatureDatabase(name, EfiSignatureDatabase.Parse(item.RawData ?? []).Entries, item.Source, null, absent: false);
             }
             catch (EfiFormatException ex)
             {
@@ -175,7 +176,7 @@ internal sealed class RolloverFacts
 
             try
             {
-                var signature = PeAuthenticode.Read(item.GetData() ?? []);
+                var signature = PeAuthenticode.Read(item.RawData ?? []); // read only: the boot manager (about 2.5 MB) is not copied
                 return new BootFile(path, signature, item.Source, signature.UnknownReason, absent: false);
             }
             catch (PeFormatException ex)
