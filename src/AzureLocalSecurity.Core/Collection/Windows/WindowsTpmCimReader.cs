@@ -23,15 +23,6 @@ internal static class WindowsTpmCimReader
     internal const string ClassName = "Win32_Tpm";
     internal const string Source = @"CIM root\CIMV2\Security\MicrosoftTpm Win32_Tpm";
 
-    /// <summary>MI_RESULT_ACCESS_DENIED (mi.h; WINAPI.md §8.0): MMI's NativeErrorCode.AccessDenied.</summary>
-    internal const int MiResultAccessDenied = 2;
-
-    /// <summary>MI_RESULT_INVALID_NAMESPACE (mi.h; WINAPI.md §8.0): MMI's NativeErrorCode.InvalidNamespace.</summary>
-    internal const int MiResultInvalidNamespace = 3;
-
-    /// <summary>MI_RESULT_INVALID_CLASS (mi.h; WINAPI.md §8.0): MMI's NativeErrorCode.InvalidClass.</summary>
-    internal const int MiResultInvalidClass = 5;
-
     /// <summary>The properties recorded, as TpmEvidenceIds.Win32Tpm lists them: the documented eight and the two newer ones (§8.2).</summary>
     private static readonly string[] PropertyNames =
     [
@@ -74,37 +65,11 @@ internal static class WindowsTpmCimReader
         }
     }
 
-    /// <summary>
-    /// The category of a CIM failure from its MI_RESULT: AccessDenied is AccessDenied; a namespace or class this system
-    /// does not have is NotSupported; anything else is Failed.
-    /// </summary>
-    internal static EvidenceErrorCategory CategoryOf(int miResult) => miResult switch
-    {
-        MiResultAccessDenied => EvidenceErrorCategory.AccessDenied,
-        MiResultInvalidNamespace or MiResultInvalidClass => EvidenceErrorCategory.NotSupported,
-        _ => EvidenceErrorCategory.Failed,
-    };
+    /// <summary>The category of a CIM failure from its MI_RESULT (<see cref="CimEvidence.CategoryOf"/>, shared by every CIM reader).</summary>
+    internal static EvidenceErrorCategory CategoryOf(int miResult) => CimEvidence.CategoryOf(miResult);
 
-    /// <summary>
-    /// A CIM value as evidence, keeping its type: string, bool, unsigned and signed integers and string arrays as
-    /// themselves, null as Null, anything else as its invariant-culture text.
-    /// </summary>
-    internal static EvidenceValue ToEvidenceValue(object? value) => value switch
-    {
-        null => EvidenceValue.Null,
-        string s => EvidenceValue.FromString(s),
-        bool b => EvidenceValue.FromBoolean(b),
-        byte u8 => EvidenceValue.FromUInt64(u8),
-        ushort u16 => EvidenceValue.FromUInt64(u16),
-        uint u32 => EvidenceValue.FromUInt64(u32),
-        ulong u64 => EvidenceValue.FromUInt64(u64),
-        sbyte s8 => EvidenceValue.FromInt64(s8),
-        short s16 => EvidenceValue.FromInt64(s16),
-        int s32 => EvidenceValue.FromInt64(s32),
-        long s64 => EvidenceValue.FromInt64(s64),
-        string[] strings => EvidenceValue.FromMultiString(strings),
-        _ => EvidenceValue.FromString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
-    };
+    /// <summary>A CIM value as evidence, keeping its type (<see cref="CimEvidence.ToEvidenceValue"/>, shared by every CIM reader).</summary>
+    internal static EvidenceValue ToEvidenceValue(object? value) => CimEvidence.ToEvidenceValue(value);
 
     /// <summary>
     /// What one method call adds to the record. The return value is a boxed uint32 (§8.2 mistake 3): zero is success and
