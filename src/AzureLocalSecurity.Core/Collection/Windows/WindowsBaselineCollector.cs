@@ -192,7 +192,7 @@ public sealed class WindowsBaselineCollector : IEvidenceCollector
     }
 
     /// <summary>One area's read; an exception (a missing DLL or entry point, a hive the reader does not open) becomes that area's error item.</summary>
-    private static EvidenceItem Guard(string id, EvidenceKind kind, string source, CollectionContext context, Func<DateTimeOffset, EvidenceItem> read)
+    internal static EvidenceItem Guard(string id, EvidenceKind kind, string source, CollectionContext context, Func<DateTimeOffset, EvidenceItem> read)
     {
         try
         {
