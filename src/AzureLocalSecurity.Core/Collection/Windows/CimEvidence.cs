@@ -56,16 +56,42 @@ internal static class CimEvidence
         int s32 => EvidenceValue.FromInt64(s32),
         long s64 => EvidenceValue.FromInt64(s64),
         string[] strings => EvidenceValue.FromMultiString(strings),
-
-        // Win32_DeviceGuard's arrays are uint32[] (WINAPI.md §8.1 mistake 1): kept as numbers, not as "System.UInt32[]".
-        uint[] u32s => EvidenceValue.FromUInt64Array(Widen(u32s)),
-        ushort[] u16s => EvidenceValue.FromUInt64Array(Widen(u16s)),
-        ulong[] u64s => EvidenceValue.FromUInt64Array(u64s),
-        byte[] bytes => EvidenceValue.FromBinary(bytes),
         DateTime time => EvidenceValue.FromDateTime(time),
-        Array other => EvidenceValue.FromMultiString(Texts(other)),
+        Array array => FromArray(array),
         _ => EvidenceValue.FromString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };
+
+    /// <summary>
+    /// An array by its exact type. The CLR lets an int[] pass as a uint[] (and sbyte[] as byte[], short[] as ushort[], long[]
+    /// as ulong[]), so a type pattern would read -1 as 4294967295; the exact type is compared instead.
+    /// </summary>
+    private static EvidenceValue FromArray(Array array)
+    {
+        var type = array.GetType();
+
+        // Win32_DeviceGuard's arrays are uint32[] (WINAPI.md §8.1 mistake 1): kept as numbers, not as "System.UInt32[]".
+        if (type == typeof(uint[]))
+        {
+            return EvidenceValue.FromUInt64Array(Widen((uint[])array));
+        }
+
+        if (type == typeof(ushort[]))
+        {
+            return EvidenceValue.FromUInt64Array(Widen((ushort[])array));
+        }
+
+        if (type == typeof(ulong[]))
+        {
+            return EvidenceValue.FromUInt64Array((ulong[])array);
+        }
+
+        if (type == typeof(byte[]))
+        {
+            return EvidenceValue.FromBinary((byte[])array);
+        }
+
+        return EvidenceValue.FromMultiString(Texts(array));
+    }
 
     private static ulong[] Widen(uint[] values)
     {
