@@ -30,6 +30,7 @@
         'Save-ALSecurityBaselineSnapshot'
         'Test-ALPlatform'
         'Test-ALSecureBootCertificate'
+        'Test-ALSecuredCore'
         'Test-ALSecurityBaseline'
         'Undo-ALSecurityBaselineRepair'
     )

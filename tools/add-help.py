@@ -205,6 +205,20 @@ CMDS += [
    ('Test-ALSecureBootCertificate -EvidencePath .\\node01.zip -AsOf 2026-06-01 | Where-Object Status -ne Compliant', 'Shows what a captured node would lack on 1 June 2026.')]),
 ]
 
+CMDS += [
+ command('Test-ALSecuredCore',
+  'Proves whether a node is Secured-core, requirement by requirement, with the evidence for each.',
+  ['Test-ALSecuredCore judges ALSEC-SC-001 TPM 2.0 present and ready (the module\'s own TPM client, TBS as fallback), ALSEC-SC-002 UEFI with Secure Boot on (the UEFI variables), ALSEC-SC-003 virtualization-based security running, ALSEC-SC-004 memory integrity (HVCI), ALSEC-SC-005 Credential Guard and ALSEC-SC-006 System Guard Secure Launch (DRTM) running (Win32_DeviceGuard SecurityServicesRunning; configured is not running), ALSEC-SC-007 SMM firmware protection (AvailableSecurityProperties 6) and ALSEC-SC-008 Kernel DMA protection (NtQuerySystemInformation SystemDmaGuardPolicyInformation). Each result has expected, actual, source and remediation; a requirement that could not be read is Unknown with the reason.',
+   'Where the Device Guard WMI provider is missing, VBS and HVCI are read from the kernel (the isolated user mode flags and the code integrity options) and the services only it reports are Unknown. When VBS is configured but not running, the result names the required security properties the platform lacks. On a Linux host the Windows services are NotApplicable, DMA protection is the IOMMU, SMM protection the firmware\'s WSMT table, and ALSEC-SC-009 checks kernel lockdown. By default one SecuredCoreSummary per node: IsSecuredCore (true, false, or null when nothing fails but something could not be read), counts, and the requirements missing or unproven.'],
+  [param('Detailed', 'SwitchParameter', 'Writes one SecurityCheckResult per requirement instead of the summary.'),
+   TPMEP, TPMEVP, EV],
+  [('AzureLocalSecurity.SecuredCore.SecuredCoreSummary', 'By default: one per node.'),
+   ('AzureLocalSecurity.Results.SecurityCheckResult', 'With -Detailed: one per requirement.')],
+  [('Test-ALSecuredCore', 'Says whether the live node is Secured-core and what it misses (run elevated on Windows).'),
+   ('Test-ALSecuredCore -Detailed | Where-Object Status -ne Compliant | Format-List Title, Actual, Reason, Remediation', 'Shows each requirement the node misses and how to fix it.'),
+   ('Get-ChildItem .\\evidence\\*.zip | Test-ALSecuredCore | Format-Table ComputerName, IsSecuredCore, Missing', 'Checks a whole cluster\'s captures.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -245,4 +245,14 @@ public static class SecuredCoreEvidenceIds
     /// securityfs not mounted); AccessDenied when the reader may not read it.
     /// </summary>
     public const string LinuxLockdown = "linux/file" + LinuxLockdownPath;
+
+    /// <summary>Where Linux exposes the firmware's Windows SMM Security Mitigations Table.</summary>
+    public const string LinuxWsmtPath = "/sys/firmware/acpi/tables/WSMT";
+
+    /// <summary>
+    /// <c>linux/acpi/wsmt</c>: one record, <c>Exists</c> (Boolean): whether the firmware publishes the WSMT ACPI table at
+    /// <see cref="LinuxWsmtPath"/>, its declaration that the SMM handlers are hardened. NotSupported when the kernel exposes
+    /// no ACPI tables at all (<c>/sys/firmware/acpi/tables</c> missing: no ACPI, or a container without sysfs firmware).
+    /// </summary>
+    public const string LinuxWsmt = "linux/acpi/wsmt";
 }

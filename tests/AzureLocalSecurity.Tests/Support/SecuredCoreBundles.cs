@@ -91,6 +91,7 @@ internal static class SecuredCoreBundles
 
         // The kernel writes the modes space-separated, the active one in brackets, and ends the line with a newline.
         items.Add(EvidenceItem.ForText(SecuredCoreEvidenceIds.LinuxLockdown, "file " + SecuredCoreEvidenceIds.LinuxLockdownPath, T, "none [integrity] confidentiality\n"));
+        items.Add(EvidenceItem.ForRecords(SecuredCoreEvidenceIds.LinuxWsmt, "path " + SecuredCoreEvidenceIds.LinuxWsmtPath, T, [new EvidenceRecord([new("Exists", EvidenceValue.FromBoolean(true))])]));
         return new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("linux01", NodePlatform.Linux, "Microsoft Azure Linux 3.0", "X64"), T, "0.1.0", items);
     }
 

@@ -37,7 +37,21 @@ public sealed class LinuxSecuredCoreCollector : IEvidenceCollector
         [
             ReadIommu(context),
             LinuxFileReader.ReadText(context, SecuredCoreEvidenceIds.LinuxLockdownPath),
+            ReadWsmt(context),
         ];
+    }
+
+    /// <summary>Whether the firmware publishes the WSMT table; NotSupported when no ACPI tables are exposed at all.</summary>
+    private static EvidenceItem ReadWsmt(CollectionContext context)
+    {
+        const string Tables = "/sys/firmware/acpi/tables";
+        if (!Directory.Exists(LinuxFileReader.Resolve(context, Tables)))
+        {
+            return EvidenceItem.ForError(SecuredCoreEvidenceIds.LinuxWsmt, EvidenceKind.Properties, "path " + SecuredCoreEvidenceIds.LinuxWsmtPath, context.Clock(),
+                new EvidenceError(EvidenceErrorCategory.NotSupported, $"{Tables} does not exist: the kernel exposes no ACPI tables here, so whether the firmware has a WSMT cannot be read."));
+        }
+
+        return LinuxFileReader.PathExists(context, SecuredCoreEvidenceIds.LinuxWsmtPath, SecuredCoreEvidenceIds.LinuxWsmt);
     }
 
     private static EvidenceItem ReadIommu(CollectionContext context)

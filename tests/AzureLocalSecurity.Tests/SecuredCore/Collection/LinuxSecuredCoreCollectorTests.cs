@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using AzureLocalSecurity.Collection;
@@ -103,11 +104,41 @@ public sealed class LinuxSecuredCoreCollectorTests
     }
 
     [Fact]
-    public void The_collector_files_the_IOMMU_and_the_lockdown_and_nothing_else()
+    public void The_collector_files_the_IOMMU_the_lockdown_and_the_wsmt_and_nothing_else()
     {
         using var root = new TempDir();
 
-        Assert.Equal([SecuredCoreEvidenceIds.LinuxIommu, SecuredCoreEvidenceIds.LinuxLockdown], Collect(root).Select(i => i.Id));
+        Assert.Equal([SecuredCoreEvidenceIds.LinuxIommu, SecuredCoreEvidenceIds.LinuxLockdown, SecuredCoreEvidenceIds.LinuxWsmt], Collect(root).Select(i => i.Id));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_wsmt_table_is_recorded_as_present_or_absent_where_acpi_tables_are_exposed(bool present)
+    {
+        using var root = new TempDir();
+        var tables = root.Combine("sys", "firmware", "acpi", "tables");
+        Directory.CreateDirectory(tables);
+        File.WriteAllBytes(Path.Combine(tables, "DSDT"), [0x44]);
+        if (present)
+        {
+            File.WriteAllBytes(Path.Combine(tables, "WSMT"), [0x57, 0x53, 0x4D, 0x54]);
+        }
+
+        var wsmt = Assert.Single(Collect(root), i => i.Id == SecuredCoreEvidenceIds.LinuxWsmt);
+
+        Assert.Equal(present, wsmt.Records![0].Get("Exists")!.AsBoolean());
+    }
+
+    [Fact]
+    public void Without_exposed_acpi_tables_the_wsmt_is_not_supported_rather_than_absent()
+    {
+        using var root = new TempDir();
+
+        var wsmt = Assert.Single(Collect(root), i => i.Id == SecuredCoreEvidenceIds.LinuxWsmt);
+
+        Assert.Equal(EvidenceErrorCategory.NotSupported, wsmt.Error!.Category);
+        Assert.Contains("/sys/firmware/acpi/tables does not exist", wsmt.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
