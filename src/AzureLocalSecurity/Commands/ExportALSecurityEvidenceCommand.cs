@@ -58,7 +58,7 @@ public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
             return;
         }
 
-        var bundle = Evidence ?? LiveEvidence.Capture(this, extraCollectors: [AzureLocalSecurity.TpmEndpoint.Collector(TpmEndpoint, TpmCollectionScope.All), .. SecureBootCollectors.ForThisMachine()]);
+        var bundle = Evidence ?? LiveEvidence.Capture(this, extraCollectors: [AzureLocalSecurity.TpmEndpoint.Collector(TpmEndpoint, TpmCollectionScope.All), .. SecureBootCollectors.ForThisMachine(), .. SecuredCoreCollectors.ForThisMachine()]);
         WriteVerbose($"Captured {bundle.Items.Count} facts ({bundle.ErrorCount} could not be read).");
         try
         {

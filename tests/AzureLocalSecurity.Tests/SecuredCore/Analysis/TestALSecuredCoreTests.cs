@@ -64,4 +64,22 @@ public sealed class TestALSecuredCoreTests : IClassFixture<ModuleSession>
             Assert.Equal(CheckStatus.NonCompliant, results.Single(r => r.Id == SecuredCoreAnalyzer.TpmId).Status);
         }
     }
+
+    [Fact]
+    public void An_exported_bundle_answers_like_the_live_node()
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("node.zip");
+        var (_, exportErrors) = _module.Run($"Export-ALSecurityEvidence -Path '{path}'");
+        Assert.Empty(exportErrors);
+
+        var (live, _) = _module.Run("Test-ALSecuredCore -Detailed");
+        var (fromBundle, errors) = _module.Run($"Test-ALSecuredCore -EvidencePath '{path}' -Detailed");
+
+        Assert.Empty(errors);
+        Assert.Equal(
+            live.Select(o => ((SecurityCheckResult)o.BaseObject).Id + " " + ((SecurityCheckResult)o.BaseObject).Status),
+            fromBundle.Select(o => ((SecurityCheckResult)o.BaseObject).Id + " " + ((SecurityCheckResult)o.BaseObject).Status));
+        Assert.NotNull(EvidenceBundleReader.Read(path).Find(System.OperatingSystem.IsWindows() ? SecuredCoreEvidenceIds.DeviceGuard : SecuredCoreEvidenceIds.LinuxIommu));
+    }
 }
