@@ -134,4 +134,27 @@ if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
             else { $result.Reason | Should -Not -BeNullOrEmpty }
         }
     }
+
+    # Windows' own Device Guard provider (Get-CimInstance) as the reference for what is running.
+    Describe 'Secured-core on a Windows node' {
+        It 'agrees with Win32_DeviceGuard on VBS and on each running service, or says the provider is missing' {
+            $detailed = Test-ALSecuredCore -Detailed
+            $dg = Get-CimInstance -Namespace root/Microsoft/Windows/DeviceGuard -ClassName Win32_DeviceGuard -ErrorAction SilentlyContinue
+            if ($null -eq $dg) {
+                ($detailed | Where-Object Id -eq 'ALSEC-SC-005').Status | Should -Be 'Unknown'
+                return
+            }
+
+            ($detailed | Where-Object Id -eq 'ALSEC-SC-003').Status | Should -Be $(if ($dg.VirtualizationBasedSecurityStatus -eq 2) { 'Compliant' } else { 'NonCompliant' })
+            foreach ($pair in @(@('ALSEC-SC-005', 1), @('ALSEC-SC-004', 2), @('ALSEC-SC-006', 3))) {
+                $expected = if ($dg.SecurityServicesRunning -contains $pair[1]) { 'Compliant' } else { 'NonCompliant' }
+                ($detailed | Where-Object Id -eq $pair[0]).Status | Should -Be $expected
+            }
+        }
+
+        It 'summarizes the same results it details' {
+            $summary = Test-ALSecuredCore
+            $summary.Compliant | Should -Be @(Test-ALSecuredCore -Detailed | Where-Object Status -eq 'Compliant').Count
+        }
+    }
 }
