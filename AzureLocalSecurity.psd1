@@ -16,11 +16,14 @@
     FormatsToProcess       = @('module/AzureLocalSecurity.Format.ps1xml')
     CmdletsToExport        = @(
         'Compare-ALSecurityBaseline'
+        'Disable-ALSecurityFeature'
+        'Enable-ALSecurityFeature'
         'Export-ALSecurityEvidence'
         'Get-ALSecureBoot'
         'Get-ALSecureBootDatabase'
         'Get-ALSecurityBaseline'
         'Get-ALSecurityBaselineDrift'
+        'Get-ALSecurityFeature'
         'Get-ALSystemInfo'
         'Get-ALTpm'
         'Get-ALTpmEndorsementKey'

@@ -219,6 +219,49 @@ CMDS += [
    ('Get-ChildItem .\\evidence\\*.zip | Test-ALSecuredCore | Format-Table ComputerName, IsSecuredCore, Missing', 'Checks a whole cluster\'s captures.')]),
 ]
 
+FEATURES = 'VBS, HVCI, CredentialGuard, DRTM, SideChannelMitigation, SMBSigning or SMBClusterEncryption'
+FREL = param('Release', 'String', 'The shipped baseline release the node runs (2310, 2402, 2405, 2408, 2411, 2506, 2604 or 2610): the features\' registry values are taken from it, since they change between releases (FeatureSettingsOverride, the Credential Guard key). The latest (2610) when omitted. Tab completion lists them.')
+FPROF = param('Profile', 'BaselineProfile', 'DomainJoined or AdLess: which of the release\'s two lists to use. When omitted, the node\'s domain membership decides (a workgroup node gets AdLess; unknown membership gets DomainJoined with a warning).')
+FEVP = param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files from Export-ALSecurityEvidence) to read instead of the live node. Wildcards are expanded; FullName is accepted from the pipeline.', required=True, pipeline='true (ByPropertyName)')
+SWITCH_DESC = [
+  'The switch is planned first, as data: each registry value the feature\'s settings name in the node\'s baseline release, with its REG_ type, its value now (or absent) and the value set. A feature that is already as asked is an empty plan: nothing is written, so a second run changes nothing. On the live node the whole switch is confirmed once (ShouldProcess, ConfirmImpact High; -WhatIf shows every change), an undo record with every prior value is written before the first change, and the changes are made and read back by the same executor as Repair-ALSecurityBaseline: Undo-ALSecurityBaselineRepair -Path <UndoPath> restores them.',
+  'A switch that Azure Local\'s drift control would undo (drift control is on and the node\'s baseline sets the feature the other way; it re-applies the baseline within 90 minutes) is refused with SecurityFeatureDriftControlled unless -Force is given; turn drift control off first with Disable-AzsSecurity -FeatureName DriftControl -Local (or -Cluster). SMBClusterEncryption is the failover cluster\'s SecurityLevelForStorage property, not a registry value, and is refused with SecurityFeatureNotSwitchable, naming the command to run instead. A value that cannot be read refuses the switch (SecurityFeatureFactsUnknown): nothing is switched half-way.',
+  'With -EvidencePath or -Evidence nothing is changed: the SecurityFeaturePlan is written for review, with an error or warning where the node would refuse it. On a machine that is not Windows, the live node is refused with BaselineRepairNeedsWindows. The process must be elevated to change the registry.']
+CMDS += [
+ command('Get-ALSecurityFeature',
+  'Gets Azure Local\'s security features on a node: configured, running, restart pending, held by drift control, with each setting\'s value.',
+  ['Get-ALSecurityFeature writes one SecurityFeatureState per feature Azure Local switches with Get-/Enable-/Disable-AzsSecurity: VBS, HVCI, CredentialGuard, DRTM, SideChannelMitigation, SMBSigning and SMBClusterEncryption. Configured is true when every setting that turns the feature on holds: the registry values of the node\'s baseline release (the 2610 catalog tags the rules each switch changes; older releases are matched by the values they set), or for SMBClusterEncryption the failover cluster\'s SecurityLevelForStorage (2: CSV and Storage Bus Layer traffic encrypted).',
+   'Running comes from Win32_DeviceGuard (VirtualizationBasedSecurityStatus 2 for VBS; SecurityServicesRunning 1 Credential Guard, 2 HVCI, 3 System Guard Secure Launch), and for VBS and HVCI from the kernel\'s isolated user mode and code integrity information where Win32_DeviceGuard was not captured. SMB signing, SMB cluster encryption and the side-channel mitigations have no separate runtime fact: Running follows the configuration, and Sources says so. RestartPending is true when a feature that needs a restart is configured one way and runs the other. DriftControlEnforced is true when Azure Local\'s drift control is on and the node\'s baseline sets the feature\'s settings. Posture is Azure Local\'s customization posture (Toggle Allowed, Warning Allowed, Blocked) from the 2610 catalog.',
+   'A fact that could not be read is null, never false; Unknowns says why (also written to the verbose stream). Each setting\'s current value is in Settings.'],
+  [param('Name', 'String[]', 'Only these features: ' + FEATURES + '. All seven when omitted.', position='0'), FREL, FPROF, FEVP, EV],
+  [('AzureLocalSecurity.SecuredCore.Features.SecurityFeatureState', 'One object per feature and node.')],
+  [('Get-ALSecurityFeature', 'Shows the live node\'s seven features (run elevated).'),
+   ('Get-ALSecurityFeature -Name VBS, HVCI | Where-Object RestartPending', 'Shows whether VBS or HVCI waits for a restart.'),
+   ('(Get-ALSecurityFeature -Name SideChannelMitigation -EvidencePath .\\node01.zip -Release 2604).Settings', 'Shows each side-channel value of a captured 2604 node beside the value its baseline sets.')]),
+ command('Enable-ALSecurityFeature',
+  'Turns an Azure Local security feature on: the registry values of the node\'s baseline, after confirmation, with an undo record written first.',
+  ['Enable-ALSecurityFeature sets the values that turn the feature on, taken from the node\'s baseline release so they are Microsoft\'s (for example FeatureSettingsOverride 1426063432 with FeatureSettingsOverrideMask 3 and MinVmVersionForCpuBasedMitigations 1.0 in 2610). VBS, HVCI, CredentialGuard, DRTM and SideChannelMitigation take effect after a restart (RestartRequired); SMBSigning at the next SMB connection. Enabling HVCI, Credential Guard or DRTM where VBS is not configured warns that they run on VBS.'] + SWITCH_DESC,
+  [param('Name', 'String', 'The feature to turn on: ' + FEATURES + '.', required=True, position='0'), FREL, FPROF,
+   param('UndoPath', 'String', 'Where to write the undo record. By default a new file under LocalApplicationData\\AzureLocalSecurity\\Undo. An existing file is never overwritten.'),
+   param('Force', 'SwitchParameter', 'Makes the change even though Azure Local\'s drift control would undo it within 90 minutes (a release whose baseline sets the feature off).'), FEVP, EV, WHATIF, CONFIRM],
+  [('AzureLocalSecurity.SecuredCore.Features.SecurityFeatureSwitchResult', 'On the live node: Name, Action, Changes (each setting\'s before, after and result), RestartRequired and UndoPath.'),
+   ('AzureLocalSecurity.SecuredCore.Features.SecurityFeaturePlan', 'With -EvidencePath or -Evidence: the planned changes, RestartRequired, and the refusal if the node would refuse.')],
+  [('Enable-ALSecurityFeature -Name HVCI -WhatIf', 'Shows the registry changes that would turn memory integrity on.'),
+   ('Enable-ALSecurityFeature -Name SideChannelMitigation -UndoPath .\\undo-sidechannel.json', 'Turns the side-channel mitigations on after confirmation and keeps the undo record; restart the node for them to take effect.'),
+   ('Enable-ALSecurityFeature -Name DRTM -EvidencePath .\\node01.zip -Release 2411', 'Shows what turning DRTM on would change on a captured 2411 node.')]),
+ command('Disable-ALSecurityFeature',
+  'Turns an Azure Local security feature off: the documented off values, after confirmation, with an undo record written first; refused where drift control would turn it back on (unless -Force) or Azure Local does not support it.',
+  ['Disable-ALSecurityFeature sets the values Microsoft documents as off: HypervisorEnforcedCodeIntegrity and LsaCfgFlags 0, ConfigureSystemGuardLaunch 2, FeatureSettingsOverride 3 with Mask 3 (KB4072698), RequireSecuritySignature 0 for the SMB client and server (signing when the other side asks is kept); values that exist only to turn a feature on are removed. VBS cannot be turned off: Azure Local does not support it and its baseline marks the VBS settings Blocked, so the command refuses with SecurityFeatureBlocked, whatever -Force says. Turning Credential Guard off where it was turned on with UEFI lock warns that the registry change is not enough.'] + SWITCH_DESC,
+  [param('Name', 'String', 'The feature to turn off: ' + FEATURES + '.', required=True, position='0'), FREL, FPROF,
+   param('UndoPath', 'String', 'Where to write the undo record. By default a new file under LocalApplicationData\\AzureLocalSecurity\\Undo. An existing file is never overwritten.'),
+   param('Force', 'SwitchParameter', 'Turns the feature off even though Azure Local\'s drift control will turn it back on within 90 minutes. It does not override the refusal to turn VBS off.'), FEVP, EV, WHATIF, CONFIRM],
+  [('AzureLocalSecurity.SecuredCore.Features.SecurityFeatureSwitchResult', 'On the live node: Name, Action, Changes (each setting\'s before, after and result), RestartRequired and UndoPath.'),
+   ('AzureLocalSecurity.SecuredCore.Features.SecurityFeaturePlan', 'With -EvidencePath or -Evidence: the planned changes, RestartRequired, and the refusal if the node would refuse.')],
+  [('Disable-ALSecurityFeature -Name SMBSigning -WhatIf', 'Shows the two registry values that would stop requiring SMB signing.'),
+   ('Disable-AzsSecurity -FeatureName DriftControl -Local; Disable-ALSecurityFeature -Name CredentialGuard', 'Turns drift control off with Azure Local\'s own cmdlet, then Credential Guard, after confirmation.'),
+   ('$r = Disable-ALSecurityFeature -Name SideChannelMitigation; Undo-ALSecurityBaselineRepair -Path $r.UndoPath', 'Turns the side-channel mitigations off, then restores the prior values from the undo record the switch wrote.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

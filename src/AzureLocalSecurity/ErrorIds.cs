@@ -23,6 +23,10 @@ internal static class ErrorIds
     internal const string UndoWriteFailed = "BaselineUndoWriteFailed";
     internal const string RepairNeedsWindows = "BaselineRepairNeedsWindows";
     internal const string RepairFailed = "BaselineRepairFailed";
+    internal const string SecurityFeatureDriftControlled = "SecurityFeatureDriftControlled";
+    internal const string SecurityFeatureBlocked = "SecurityFeatureBlocked";
+    internal const string SecurityFeatureNotSwitchable = "SecurityFeatureNotSwitchable";
+    internal const string SecurityFeatureFactsUnknown = "SecurityFeatureFactsUnknown";
     internal const string TpmEndpointInvalid = "TpmEndpointInvalid";
     internal const string TpmFactsUnavailable = "TpmFactsUnavailable";
     internal const string TpmBankNotAllocated = "TpmBankNotAllocated";

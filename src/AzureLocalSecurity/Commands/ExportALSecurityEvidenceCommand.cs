@@ -1,8 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
+using AzureLocalSecurity.Baseline;
+using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Collection;
 using AzureLocalSecurity.Evidence;
+using AzureLocalSecurity.SecuredCore.Features;
 
 namespace AzureLocalSecurity.Commands;
 
@@ -58,7 +63,10 @@ public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
             return;
         }
 
-        var bundle = Evidence ?? LiveEvidence.Capture(this, extraCollectors: [AzureLocalSecurity.TpmEndpoint.Collector(TpmEndpoint, TpmCollectionScope.All), .. SecureBootCollectors.ForThisMachine(), .. SecuredCoreCollectors.ForThisMachine()]);
+        var bundle = Evidence ?? LiveEvidence.Capture(
+            this,
+            BaselineFacts(),
+            [AzureLocalSecurity.TpmEndpoint.Collector(TpmEndpoint, TpmCollectionScope.All), .. SecureBootCollectors.ForThisMachine(), .. SecuredCoreCollectors.ForThisMachine()]);
         WriteVerbose($"Captured {bundle.Items.Count} facts ({bundle.ErrorCount} could not be read).");
         try
         {
@@ -72,5 +80,23 @@ public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.EvidenceWriteFailed, ErrorCategory.WriteError, Path));
         }
+    }
+
+    /// <summary>
+    /// Every fact the latest shipped baseline reads (both profiles) and the security features' settings, so that a bundle
+    /// answers Test-ALSecurityBaseline, Get-ALSecurityFeature and Test-ALSecuredCore like the node.
+    /// </summary>
+    private List<FactRef> BaselineFacts()
+    {
+        var facts = new List<FactRef>();
+        foreach (var profile in new[] { BaselineProfile.DomainJoined, BaselineProfile.AdLess })
+        {
+            var catalog = BaselineCatalogs.Resolve(this, null, profile, null, profileGiven: true);
+            facts.AddRange(BaselineFactMap.RequiredFacts(catalog.Rules));
+            facts.AddRange(SecurityFeatureCatalog.RegistryFacts(catalog));
+        }
+
+        facts.Add(new FactRef(FactSource.SecuredCoreStatus, string.Empty, BaselineFactNames.VbsStatus));
+        return facts.Distinct().ToList();
     }
 }
