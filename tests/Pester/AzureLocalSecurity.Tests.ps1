@@ -157,4 +157,18 @@ if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
             $summary.Compliant | Should -Be @(Test-ALSecuredCore -Detailed | Where-Object Status -eq 'Compliant').Count
         }
     }
+
+    Describe 'Security features on a Windows node' {
+        It 'agrees with Get-SmbServerConfiguration and Get-SmbClientConfiguration on SMB signing' {
+            $state = Get-ALSecurityFeature -Name SMBSigning
+            $required = (Get-SmbServerConfiguration).RequireSecuritySignature -and (Get-SmbClientConfiguration).RequireSecuritySignature
+            $state.Configured | Should -Be $required
+        }
+
+        It 'plans a switch without changing anything under -WhatIf' {
+            $before = Get-ALSecurityFeature -Name HVCI
+            Enable-ALSecurityFeature -Name HVCI -WhatIf
+            (Get-ALSecurityFeature -Name HVCI).Configured | Should -Be $before.Configured
+        }
+    }
 }
