@@ -19,6 +19,7 @@
         'Disable-ALSecurityFeature'
         'Enable-ALSecurityFeature'
         'Export-ALSecurityEvidence'
+        'Get-ALBitLockerVolume'
         'Get-ALSecureBoot'
         'Get-ALSecureBootDatabase'
         'Get-ALSecurityBaseline'

@@ -262,6 +262,22 @@ CMDS += [
    ('$r = Disable-ALSecurityFeature -Name SideChannelMitigation; Undo-ALSecurityBaselineRepair -Path $r.UndoPath', 'Turns the side-channel mitigations off, then restores the prior values from the undo record the switch wrote.')]),
 ]
 
+CMDS += [
+ command('Get-ALBitLockerVolume',
+  'Gets the BitLocker state of a node\'s volumes (OS volume, data volumes, Cluster Shared Volumes): conversion, encryption method, protection, lock, suspend count and key protector IDs and types, never a key.',
+  ['Get-ALBitLockerVolume writes one BitLockerVolume per volume the BitLocker WMI provider lists (Win32_EncryptableVolume in root\\CIMV2\\Security\\MicrosoftVolumeEncryption): its mount point (the drive letter, else the C:\\ClusterStorage path of a CSV, else its first mount path, else its DeviceID), VolumeType (OperatingSystem, Data, ClusterSharedVolume with the owner node from the failover cluster, or Removable), ConversionStatus and EncryptionPercentage, UsedSpaceOnly, EncryptionMethod, ProtectionOn, Locked, SuspendCount on a suspended OS volume, AutoUnlockEnabled, and the key protectors as IDs and types.',
+   'It reads state only: it never asks Windows for a recovery password or a key file, so no secret can reach its output or an evidence bundle. ProtectionOn false on a fully encrypted volume means protection is suspended: the key is stored in the clear until protection is resumed.',
+   'A fact that could not be read is null, never false; Unknowns says why (also written to the verbose stream). A locked volume answers few questions: its unknowns say the volume is locked. A node or bundle without BitLocker facts (not Windows, the BitLocker feature not installed, a bundle captured before this version) is a BitLockerFactsUnavailable error with the reason. Run elevated on the node: the provider answers administrators only.'],
+  [param('MountPoint', 'String[]', 'Only these volumes, by mount point (C:, C:\\ClusterStorage\\Volume1) or DeviceID. Wildcards are allowed.', position='0'),
+   param('VolumeType', 'String', 'Only volumes of this kind: OperatingSystem, Data or ClusterSharedVolume.'),
+   param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files from Export-ALSecurityEvidence) to read the BitLocker facts from instead of the live node. Wildcards are expanded; FullName is accepted from the pipeline.', required=True, pipeline='true (ByPropertyName)'),
+   EV],
+  [('AzureLocalSecurity.BitLocker.BitLockerVolume', 'One object per volume and node.')],
+  [('Get-ALBitLockerVolume', 'Shows every volume of the live node (run elevated).'),
+   ('Get-ALBitLockerVolume -VolumeType ClusterSharedVolume | Format-Table MountPoint, OwnerNode, ConversionStatus, ProtectionOn', 'Shows each CSV with the node that owns it and whether it is protected.'),
+   ('Get-ChildItem .\\evidence\\*.zip | Get-ALBitLockerVolume -MountPoint C: | Where-Object { -not $_.ProtectionOn }', 'Finds the nodes of a cluster capture whose OS volume is not protected or is suspended.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -27,6 +27,7 @@ internal static class ErrorIds
     internal const string SecurityFeatureBlocked = "SecurityFeatureBlocked";
     internal const string SecurityFeatureNotSwitchable = "SecurityFeatureNotSwitchable";
     internal const string SecurityFeatureFactsUnknown = "SecurityFeatureFactsUnknown";
+    internal const string BitLockerFactsUnavailable = "BitLockerFactsUnavailable";
     internal const string TpmEndpointInvalid = "TpmEndpointInvalid";
     internal const string TpmFactsUnavailable = "TpmFactsUnavailable";
     internal const string TpmBankNotAllocated = "TpmBankNotAllocated";
