@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using AzureLocalSecurity.BitLocker;
+using AzureLocalSecurity.BitLocker.Planning;
+
+namespace AzureLocalSecurity.Tests.BitLocker.Planning;
+
+/// <summary>Records every call by method name; files live in memory; failures are set per method.</summary>
+internal sealed class FakeBitLockerExecutor : IBitLockerExecutor
+{
+    internal const string Password = "121121-242242-363363-484484-605605-110110-231231-352352";
+    internal const string NewProtectorId = "{9E8D7C6B-0000-4000-8000-00000000BEEF}";
+
+    public List<string> Calls { get; } = [];
+
+    public Dictionary<string, char[]> Files { get; } = [];
+
+    public Dictionary<string, uint> Fail { get; } = [];
+
+    /// <summary>When set, ReadBackupFile returns this instead of what was written.</summary>
+    public string? ReadBackInstead { get; set; }
+
+    private uint Call(string name)
+    {
+        Calls.Add(name);
+        return Fail.TryGetValue(name, out var hr) ? hr : 0u;
+    }
+
+    public uint AddRecoveryPassword(BitLockerVolume volume, out string? protectorId)
+    {
+        protectorId = NewProtectorId;
+        return Call(nameof(AddRecoveryPassword));
+    }
+
+    public uint GetRecoveryPassword(BitLockerVolume volume, string protectorId, out char[]? password)
+    {
+        password = Password.ToCharArray();
+        return Call(nameof(GetRecoveryPassword));
+    }
+
+    public uint WriteBackupFile(string path, char[] content)
+    {
+        var hr = Call(nameof(WriteBackupFile));
+        if (hr == 0)
+        {
+            Files[path] = (char[])content.Clone();
+        }
+
+        return hr;
+    }
+
+    public uint ReadBackupFile(string path, out char[]? content)
+    {
+        content = ReadBackInstead?.ToCharArray() ?? (Files.TryGetValue(path, out var c) ? (char[])c.Clone() : null);
+        return Call(nameof(ReadBackupFile));
+    }
+
+    public uint BackupToActiveDirectory(BitLockerVolume volume, string protectorId) => Call(nameof(BackupToActiveDirectory));
+
+    public uint AddTpmProtector(BitLockerVolume volume, out string? protectorId)
+    {
+        protectorId = "{TPM}";
+        return Call(nameof(AddTpmProtector));
+    }
+
+    public uint AddSidProtector(BitLockerVolume volume, string account, out string? protectorId)
+    {
+        protectorId = "{SID}";
+        return Call(nameof(AddSidProtector) + ":" + account);
+    }
+
+    public uint Encrypt(BitLockerVolume volume, BitLockerEncryptionMethod method, bool usedSpaceOnly) => Call(nameof(Encrypt) + ":" + method + (usedSpaceOnly ? ":used" : string.Empty));
+
+    public uint ResumeConversion(BitLockerVolume volume) => Call(nameof(ResumeConversion));
+
+    public uint DisableKeyProtectors(BitLockerVolume volume, uint? disableCount) => Call(nameof(DisableKeyProtectors) + ":" + disableCount);
+
+    public uint EnableKeyProtectors(BitLockerVolume volume) => Call(nameof(EnableKeyProtectors));
+
+    public uint ClearAllAutoUnlockKeys(BitLockerVolume volume) => Call(nameof(ClearAllAutoUnlockKeys));
+
+    public uint Decrypt(BitLockerVolume volume) => Call(nameof(Decrypt));
+
+    public uint SetClusterMaintenance(string clusterResource, bool enter) => Call(nameof(SetClusterMaintenance) + ":" + enter);
+}
