@@ -3,10 +3,10 @@ using System.Globalization;
 namespace AzureLocalSecurity.BitLocker.Planning;
 
 /// <summary>Human messages for method return codes. ONE seam: at merge it answers from the read side's FVE catalog (FveErrors.Describe).</summary>
-internal static class BitLockerMessages
+public static class BitLockerMessages
 {
     /// <summary>What <paramref name="hresult"/> means and what to do, for error records. Never includes a secret.</summary>
-    internal static string Describe(uint hresult) => hresult switch
+    public static string Describe(uint hresult) => hresult switch
     {
         BitLockerHResults.SFalse => "S_FALSE (1): Group Policy does not permit backing up recovery information to AD DS, so it was not backed up.",
         BitLockerHResults.LockedVolume => "FVE_E_LOCKED_VOLUME (0x80310000): the volume is locked; unlock it first.",

@@ -46,6 +46,9 @@ public interface IBitLockerExecutor
     /// <summary>Decrypt.</summary>
     uint Decrypt(BitLockerVolume volume);
 
+    /// <summary>GetConversionStatus: the conversion status and the encrypted percentage (for -Wait's progress).</summary>
+    uint GetConversionStatus(BitLockerVolume volume, out BitLockerConversionStatus? status, out double? percentage);
+
     /// <summary>Puts the cluster resource in maintenance mode (<paramref name="enter"/> true) or takes it out (false).</summary>
     uint SetClusterMaintenance(string clusterResource, bool enter);
 }

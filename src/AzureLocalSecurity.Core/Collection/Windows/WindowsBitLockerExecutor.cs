@@ -185,6 +185,17 @@ internal sealed class WindowsBitLockerExecutor : IBitLockerExecutor, IDisposable
 
     public uint Decrypt(BitLockerVolume volume) => Call(volume, "Decrypt", null);
 
+    public uint GetConversionStatus(BitLockerVolume volume, out BitLockerConversionStatus? status, out double? percentage)
+    {
+        // PrecisionFactor 0: EncryptionPercentage is a whole number (WINAPI.md §8.3: in uint32 PrecisionFactor 0-4; out uint32 ConversionStatus, EncryptionPercentage).
+        var p = new CimMethodParametersCollection { CimMethodParameter.Create("PrecisionFactor", 0u, CimType.UInt32, CimFlags.None) };
+        var hr = Invoke(volume, "GetConversionStatus", p, out var result);
+        status = result?.OutParameters["ConversionStatus"]?.Value is uint s ? (BitLockerConversionStatus)s : null;
+        percentage = result?.OutParameters["EncryptionPercentage"]?.Value is uint pct ? pct : null;
+        result?.Dispose();
+        return hr;
+    }
+
     public uint SetClusterMaintenance(string clusterResource, bool enter) => NotImplemented;
 
     public void Dispose() => _session.Dispose();

@@ -80,5 +80,15 @@ internal sealed class FakeBitLockerExecutor : IBitLockerExecutor
 
     public uint Decrypt(BitLockerVolume volume) => Call(nameof(Decrypt));
 
+    /// <summary>What GetConversionStatus returns, one entry per call; the last one repeats.</summary>
+    public List<(BitLockerConversionStatus Status, double Percentage)> Conversion { get; } = [(BitLockerConversionStatus.FullyEncrypted, 100)];
+
+    public uint GetConversionStatus(BitLockerVolume volume, out BitLockerConversionStatus? status, out double? percentage)
+    {
+        var i = System.Math.Min(Calls.FindAll(c => c == nameof(GetConversionStatus)).Count, Conversion.Count - 1);
+        (status, percentage) = Conversion[i];
+        return Call(nameof(GetConversionStatus));
+    }
+
     public uint SetClusterMaintenance(string clusterResource, bool enter) => Call(nameof(SetClusterMaintenance) + ":" + enter);
 }
