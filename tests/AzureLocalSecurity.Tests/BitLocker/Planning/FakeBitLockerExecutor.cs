@@ -16,6 +16,12 @@ internal sealed class FakeBitLockerExecutor : IBitLockerExecutor
 
     public Dictionary<string, uint> Fail { get; } = [];
 
+    /// <summary>When true, backup files are also written to disk (UTF-8) so a test can read what a user would find.</summary>
+    public bool WriteToDisk { get; set; }
+
+    /// <summary>The ACL each backup file was given: the allowed SIDs, inheritance protection and owner, as the Windows executor sets them from <see cref="BitLockerBackupFileAcl"/>.</summary>
+    public Dictionary<string, (IReadOnlyList<string> AllowedSids, bool Protected, string Owner)> Acls { get; } = [];
+
     /// <summary>When set, ReadBackupFile returns this instead of what was written.</summary>
     public string? ReadBackInstead { get; set; }
 
@@ -43,6 +49,13 @@ internal sealed class FakeBitLockerExecutor : IBitLockerExecutor
         if (hr == 0)
         {
             Files[path] = (char[])content.Clone();
+            Acls[path] = ([.. BitLockerBackupFileAcl.AllowedSids], BitLockerBackupFileAcl.ProtectedFromInheritance, BitLockerBackupFileAcl.OwnerSid);
+            if (WriteToDisk)
+            {
+                using var stream = new System.IO.FileStream(path, System.IO.FileMode.CreateNew);
+                var bytes = System.Text.Encoding.UTF8.GetBytes(content);
+                stream.Write(bytes, 0, bytes.Length);
+            }
         }
 
         return hr;
@@ -51,7 +64,10 @@ internal sealed class FakeBitLockerExecutor : IBitLockerExecutor
     public uint ReadBackupFile(string path, out char[]? content)
     {
         content = ReadBackInstead?.ToCharArray() ?? (Files.TryGetValue(path, out var c) ? (char[])c.Clone() : null);
-        return Call(nameof(ReadBackupFile));
+        var hr = Call(nameof(ReadBackupFile));
+
+        // As the Windows executor does: a file whose ACL is not exactly the spec is not read back (E_ACCESSDENIED).
+        return hr == 0 && ReadBackInstead is null && Acls.TryGetValue(path, out var acl) && !BitLockerBackupFileAcl.Matches(acl.AllowedSids, false, acl.Protected) ? 0x80070005 : hr;
     }
 
     public uint BackupToActiveDirectory(BitLockerVolume volume, string protectorId) => Call(nameof(BackupToActiveDirectory));
