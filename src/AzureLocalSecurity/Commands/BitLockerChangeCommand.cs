@@ -15,6 +15,7 @@ namespace AzureLocalSecurity.Commands;
 public abstract class BitLockerChangeCommand : BitLockerCommand
 {
     private IBitLockerExecutor? _executor;
+    private int _progressId;
 
     /// <summary>The plan for one volume of <paramref name="bundle"/>.</summary>
     protected abstract BitLockerPlan Plan(BitLockerVolume volume, EvidenceBundle bundle);
@@ -103,10 +104,10 @@ public abstract class BitLockerChangeCommand : BitLockerCommand
     private void Wait(BitLockerVolume volume, string target)
     {
         var activity = $"BitLocker conversion of {target}";
-        var progress = new ProgressRecord(Math.Abs(target.GetHashCode()) % 100000, activity, "Starting");
+        var progress = new ProgressRecord(++_progressId, activity, "Starting");
         double? last = null;
         var lastMoved = DateTime.UtcNow;
-        while (true)
+        while (!Stopping)
         {
             var hr = _executor!.GetConversionStatus(volume, out var status, out var percentage);
             if (hr != 0)

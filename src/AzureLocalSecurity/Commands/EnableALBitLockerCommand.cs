@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using AzureLocalSecurity.BitLocker;
 using AzureLocalSecurity.BitLocker.Planning;
+using AzureLocalSecurity.Collection;
 using AzureLocalSecurity.Evidence;
 
 namespace AzureLocalSecurity.Commands;
@@ -45,6 +47,10 @@ public sealed class EnableALBitLockerCommand : BitLockerChangeCommand
 
     /// <inheritdoc />
     protected override bool WaitForConversion => Wait;
+
+    /// <inheritdoc />
+    /// <remarks>The platform TPM's identity facts (Win32_Tpm IsReady on Windows): the OS volume's TPM protector needs a ready TPM.</remarks>
+    protected override IEnumerable<IEvidenceCollector> LiveCollectors => [AzureLocalSecurity.TpmEndpoint.Collector(null, TpmCollectionScope.Identity)];
 
     /// <inheritdoc />
     protected override BitLockerPlan Plan(BitLockerVolume volume, EvidenceBundle bundle) => BitLockerPlanner.PlanEnable(volume, new BitLockerEnableOptions
