@@ -278,6 +278,78 @@ CMDS += [
    ('Get-ChildItem .\\evidence\\*.zip | Get-ALBitLockerVolume -MountPoint C: | Where-Object { -not $_.ProtectionOn }', 'Finds the nodes of a cluster capture whose OS volume is not protected or is suspended.')]),
 ]
 
+BLMP = param('MountPoint', 'String[]', 'The volumes, by mount point: a drive letter such as C: or a CSV path such as C:\\ClusterStorage\\UserStorage_1 (a trailing backslash is ignored). A mount point that matches no volume is a non-terminating error (BitLockerVolumeNotFound).', position='0')
+BLVT = param('VolumeType', 'BitLockerVolumeKind[]', 'The volumes, by kind: OperatingSystem, Data or ClusterSharedVolume. With -MountPoint as well, a volume must match both.')
+BLEVP = param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files from Export-ALSecurityEvidence) to plan for instead of the live node: nothing is changed, the BitLockerPlan of each volume is written. Wildcards are expanded; FullName is accepted from the pipeline.', required=True, pipeline='true (ByPropertyName)')
+BLEV = param('Evidence', 'EvidenceBundle[]', 'Evidence bundles already read with Import-ALSecurityEvidence; as with -EvidencePath, only the plans are written.', required=True, pipeline='true (ByValue)')
+BLWAIT = param('Wait', 'SwitchParameter', 'After the conversion starts, reads its status (GetConversionStatus) and shows it with Write-Progress until the volume is fully converted, or until the percentage has not moved for ten minutes (then a warning; the conversion goes on in the background).')
+BL_CHANGE_DESC = [
+  'Each volume gets a plan first, as data: ordered steps with a reason each, or a refusal that says what to do, plus warnings. A volume already as asked gets an empty plan and nothing is changed, so a second run changes nothing. On the live node each volume\'s plan is confirmed once (ShouldProcess, ConfirmImpact High; -WhatIf lists the steps) and run step by step through Win32_EncryptableVolume; the run stops at the first failure, which is a non-terminating error BitLockerStepFailed with the method\'s return code explained. Refusals are errors with their own IDs: BitLockerVolumeLocked, BitLockerNoReadyTpm, BitLockerNoBackupDestination, BitLockerNoClusterAccount, BitLockerUnsupportedVolume, BitLockerWrongConversionState, BitLockerNoRecoveryPassword, BitLockerNotOwnerNode, BitLockerFactsUnknown.',
+  'The volumes must be named with -MountPoint or -VolumeType (BitLockerNoVolumeSelected otherwise). With -EvidencePath or -Evidence nothing is changed: the BitLockerPlan of each volume is written for review. On a machine that is not Windows, the live node is refused with BaselineRepairNeedsWindows before anything is read. The process must be elevated. Until the BitLocker collector is merged, the live node\'s volumes cannot be read and the command stops with BitLockerFactsUnavailable.']
+BL_RESULTS = [('AzureLocalSecurity.BitLocker.Planning.BitLockerChangeResult', 'On the live node: one per volume, with the plan, one outcome per step, Succeeded, the backup files written and the protectors created.'),
+  ('AzureLocalSecurity.BitLocker.Planning.BitLockerPlan', 'With -EvidencePath or -Evidence: one per volume, with its steps or its refusal.')]
+CMDS += [
+ command('Enable-ALBitLocker',
+  'Turns BitLocker on for volumes: a recovery password is created, backed up and verified before any protector is enabled or encryption starts.',
+  ['Enable-ALBitLocker plans, per volume: a recovery password (Windows generates it), its backup to a file in -RecoveryKeyPath (created with an ACL for Administrators and SYSTEM only, protected from inheritance) and/or to AD DS (-BackupToActiveDirectory; S_FALSE, Group Policy not allowing it, is a failure), a verification that reads every file back and compares it character by character, and only then the protectors and encryption. The OS volume gets a TPM protector and is refused (BitLockerNoReadyTpm) when the node\'s TPM is not ready or its state is unknown. Data volumes and CSVs get the cluster name object\'s SID protector (-ClusterNameAccount); a CSV is put in maintenance mode first and taken out last, as Microsoft documents for CSVs. Without a backup destination the plan is refused unless -Force. A volume already encrypted with the protectors asked for is left as it is; one whose protection is suspended is only resumed; a paused encryption is resumed after its recovery password is backed up.',
+   'The recovery password is never written to any stream, error, plan, result or evidence: only the backup file holds it. Get-ALBitLockerRecoveryKey reads it back.'] + BL_CHANGE_DESC,
+  [BLMP, BLVT,
+   param('EncryptionMethod', 'BitLockerEncryptionMethod', 'XtsAes256 (the default, what Azure Local uses), XtsAes128, Aes256 or Aes128.'),
+   param('UsedSpaceOnly', 'SwitchParameter', 'Encrypts only the space in use (EncryptionFlags 0x1); free space is not encrypted.'),
+   param('RecoveryKeyPath', 'String', 'The folder the recovery password backup file is written to (BitLocker-<node>-<volume>-<protector ID>.txt). An existing file is never overwritten. Keep the folder off the volume being encrypted.'),
+   param('BackupToActiveDirectory', 'SwitchParameter', 'Backs the recovery password up to AD DS (BackupRecoveryInformationToActiveDirectory). Verified by its return code only.'),
+   param('ClusterNameAccount', 'String', 'The cluster name object\'s account, DOMAIN\\ClusterName$, for the SID protector a CSV needs (and data volumes of a cluster node get).'),
+   param('Force', 'SwitchParameter', 'Turns BitLocker on without any backup destination for the recovery password (a warning is written). Without it, such a plan is refused.'),
+   BLWAIT, BLEVP, BLEV, WHATIF, CONFIRM],
+  BL_RESULTS,
+  [('Enable-ALBitLocker -MountPoint C: -RecoveryKeyPath \\\\backup01\\bitlocker$ -WhatIf', 'Shows the steps that would turn BitLocker on for the OS volume.'),
+   ('Enable-ALBitLocker -VolumeType ClusterSharedVolume -ClusterNameAccount CONTOSO\\HCI01$ -RecoveryKeyPath D:\\Keys -BackupToActiveDirectory -Wait', 'Turns BitLocker on for the CSVs this node owns, after confirmation, backing each password up twice, and follows the encryption.'),
+   ('Enable-ALBitLocker -VolumeType Data -EvidencePath .\\node01.zip -RecoveryKeyPath D:\\Keys', 'Shows the plans for a captured node\'s data volumes.')]),
+ command('Disable-ALBitLocker',
+  'Turns BitLocker off for volumes: decrypts them, after confirmation.',
+  ['Disable-ALBitLocker plans, per volume: on the OS volume the auto-unlock keys are cleared first (Decrypt fails while they exist; a warning says the data volumes stop unlocking on their own), then Decrypt; a CSV is put in maintenance mode first and taken out last. A volume already decrypted, or decrypting, is left as it is.'] + BL_CHANGE_DESC,
+  [BLMP, BLVT, param('Wait', 'SwitchParameter', 'After decryption starts, shows its progress with Write-Progress until the volume is fully decrypted, or until the percentage has not moved for ten minutes (then a warning).'), BLEVP, BLEV, WHATIF, CONFIRM],
+  BL_RESULTS,
+  [('Disable-ALBitLocker -MountPoint D: -WhatIf', 'Shows what turning BitLocker off for D: would do.'),
+   ('Disable-ALBitLocker -MountPoint D: -Wait', 'Decrypts D: after confirmation and follows the decryption.')]),
+ command('Suspend-ALBitLocker',
+  'Suspends BitLocker protection on volumes: the key stays in the clear until protection is resumed, or on the OS volume for a number of restarts.',
+  ['Suspend-ALBitLocker plans DisableKeyProtectors per encrypted volume. A volume not encrypted is refused (BitLockerWrongConversionState); one already suspended is left as it is.'] + BL_CHANGE_DESC,
+  [BLMP, BLVT, param('RebootCount', 'Int32', 'On the OS volume, how many restarts protection stays suspended (WMI\'s DisableCount), 0 to 15; 0 means until Resume-ALBitLocker. 1 when omitted. Data volumes have no count: a warning is written if one is given.'), BLEVP, BLEV, WHATIF, CONFIRM],
+  BL_RESULTS,
+  [('Suspend-ALBitLocker -MountPoint C: -RebootCount 2', 'Suspends protection of the OS volume for two restarts, for a firmware update.'),
+   ('Suspend-ALBitLocker -MountPoint C: -EvidencePath .\\node01.zip', 'Shows the plan for a captured node.')]),
+ command('Resume-ALBitLocker',
+  'Resumes BitLocker protection on volumes where it is suspended.',
+  ['Resume-ALBitLocker plans EnableKeyProtectors per suspended volume. A volume whose protection is on is left as it is; one not encrypted is refused (BitLockerWrongConversionState).'] + BL_CHANGE_DESC,
+  [BLMP, BLVT, BLEVP, BLEV, WHATIF, CONFIRM],
+  BL_RESULTS,
+  [('Resume-ALBitLocker -MountPoint C:', 'Turns protection of the OS volume back on after confirmation.'),
+   ('Resume-ALBitLocker -VolumeType Data -WhatIf', 'Shows which data volumes would have protection turned back on.')]),
+ command('Backup-ALBitLockerKeyProtector',
+  'Backs up volumes\' recovery passwords to a protected file or to AD DS, and verifies each backup.',
+  ['Backup-ALBitLockerKeyProtector plans, for each recovery password protector of each volume, the backup and its verification. A file backup is written to -Path (created with an ACL for Administrators and SYSTEM only, protected from inheritance; never overwriting) and read back and compared; an AD DS backup is verified by its return code (S_FALSE, Group Policy not allowing it, is a failure). A volume without a recovery password protector is refused (BitLockerNoRecoveryPassword); -Destination File without -Path is refused (BitLockerNoBackupDestination).'] + BL_CHANGE_DESC,
+  [BLMP, BLVT,
+   param('Destination', 'BitLockerBackupDestination', 'File (a file per protector in -Path) or ActiveDirectory (AD DS).', required=True),
+   param('Path', 'String', 'With -Destination File, the folder the backup files are written to.'),
+   BLEVP, BLEV, WHATIF, CONFIRM],
+  BL_RESULTS,
+  [('Backup-ALBitLockerKeyProtector -MountPoint C: -Destination File -Path \\\\backup01\\bitlocker$', 'Writes and verifies a backup file of the OS volume\'s recovery password.'),
+   ('Backup-ALBitLockerKeyProtector -VolumeType ClusterSharedVolume -Destination ActiveDirectory', 'Backs up the CSVs\' recovery passwords to AD DS.')]),
+ command('Get-ALBitLockerRecoveryKey',
+  'Gets volumes\' BitLocker recovery passwords from the live node as SecureStrings; as text only with -AsPlainText.',
+  ['Get-ALBitLockerRecoveryKey writes one BitLockerRecoveryKey per recovery password protector: ComputerName, MountPoint, ProtectorId and Key, a read-only SecureString. The password is read with GetKeyProtectorNumericalPassword and is never written to any other stream. With -AsPlainText, RecoveryPassword holds it as text too, and a warning says so; without it RecoveryPassword is null.',
+   'Without -MountPoint or -VolumeType every volume is read. A volume whose protectors could not be read is an error (BitLockerFactsUnknown); one with no matching recovery password protector is an error (BitLockerNoProtectorFound); a failed read is an error (BitLockerRecoveryKeyReadFailed). An evidence bundle never holds recovery passwords: -EvidencePath and -Evidence stop with BitLockerRecoveryKeyNotInEvidence. On a machine that is not Windows the command is refused with BaselineRepairNeedsWindows. The process must be elevated.'],
+  [BLMP, BLVT,
+   param('ProtectorId', 'String[]', 'Only these recovery password protectors (VolumeKeyProtectorID, with or without braces).'),
+   param('AsPlainText', 'SwitchParameter', 'Also writes the password as text in RecoveryPassword, with a warning. Anyone who sees the output can unlock the volume.'),
+   param('EvidencePath', 'String[]', 'Not supported: an evidence bundle never holds recovery passwords, so the command stops with BitLockerRecoveryKeyNotInEvidence.', required=True, pipeline='true (ByPropertyName)'),
+   param('Evidence', 'EvidenceBundle[]', 'Not supported: an evidence bundle never holds recovery passwords, so the command stops with BitLockerRecoveryKeyNotInEvidence.', required=True, pipeline='true (ByValue)')],
+  [('AzureLocalSecurity.BitLocker.Planning.BitLockerRecoveryKey', 'One per recovery password protector.')],
+  [('Get-ALBitLockerRecoveryKey -MountPoint C:', 'Gets the OS volume\'s recovery passwords as SecureStrings.'),
+   ('(Get-ALBitLockerRecoveryKey -MountPoint D: -AsPlainText).RecoveryPassword', 'Shows D:\'s recovery password as text, to read it to someone at the console of a locked node.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -38,5 +38,15 @@ public sealed class ModuleSession : IDisposable
         return (output, ps.Streams.Error.ToList());
     }
 
+    /// <summary>Runs a script and returns the PowerShell that ran it, so every stream can be read; the caller disposes it.</summary>
+    public PowerShell RunWithStreams(string script, out Collection<PSObject> output)
+    {
+        var ps = PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddScript(script);
+        output = ps.Invoke();
+        return ps;
+    }
+
     public void Dispose() => _runspace.Dispose();
 }
