@@ -7,6 +7,7 @@ using Xunit;
 namespace AzureLocalSecurity.Tests.BitLocker;
 
 /// <summary>The change cmdlets read volumes through the read side's analyzer: recorded bundles give plans, with no test hook.</summary>
+[Collection(AzureLocalSecurity.Tests.BitLocker.BitLockerHookTests.Name)]
 public sealed class BitLockerEndToEndTests(ModuleSession module) : IClassFixture<ModuleSession>
 {
     private (System.Collections.ObjectModel.Collection<System.Management.Automation.PSObject> Output, System.Collections.Generic.List<System.Management.Automation.ErrorRecord> Errors) Run(EvidenceBundle bundle, string command)

@@ -21,6 +21,7 @@ namespace AzureLocalSecurity.Tests.BitLocker.Planning;
 /// The BitLocker cmdlets in the real engine, on recorded volumes and a fake executor injected through the module's test hooks
 /// (set by reflection: the tests do not reference the cmdlet assembly). The live path is taken as if on Windows.
 /// </summary>
+[Collection(AzureLocalSecurity.Tests.BitLocker.BitLockerHookTests.Name)]
 public sealed class BitLockerCmdletTests : IClassFixture<ModuleSession>, IDisposable
 {
     private static readonly string Digits = FakeBitLockerExecutor.Password.Replace("-", string.Empty, StringComparison.Ordinal);
