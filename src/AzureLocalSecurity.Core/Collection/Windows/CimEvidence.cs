@@ -22,6 +22,18 @@ internal static class CimEvidence
     /// <summary>MI_RESULT_INVALID_CLASS (mi.h; WINAPI.md §8.0): MMI's NativeErrorCode.InvalidClass.</summary>
     internal const int MiResultInvalidClass = 5;
 
+    /// <summary>One error item per class, for a failure that stopped a reader before it read any of them.</summary>
+    internal static List<EvidenceItem> ErrorForEach(IReadOnlyCollection<CimClassSpec> classes, Func<DateTimeOffset> clock, Func<CimClassSpec, EvidenceError> error)
+    {
+        var items = new List<EvidenceItem>(classes.Count);
+        foreach (var spec in classes)
+        {
+            items.Add(EvidenceItem.ForError(spec.Id, EvidenceKind.Properties, spec.Source, clock(), error(spec)));
+        }
+
+        return items;
+    }
+
     /// <summary>Whether an MI_RESULT says the namespace or the class does not exist on this system.</summary>
     internal static bool IsMissingClass(int miResult) => miResult is MiResultInvalidNamespace or MiResultInvalidClass;
 

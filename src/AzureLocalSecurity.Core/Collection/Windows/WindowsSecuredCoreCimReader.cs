@@ -90,16 +90,8 @@ internal static class WindowsSecuredCoreCimReader
     }
 
     /// <summary>One error item per class, for a failure that stopped them all.</summary>
-    internal static List<EvidenceItem> ForEveryClass(Func<DateTimeOffset> clock, Func<CimClassSpec, EvidenceError> error)
-    {
-        var items = new List<EvidenceItem>(Classes.Count);
-        foreach (var spec in Classes)
-        {
-            items.Add(EvidenceItem.ForError(spec.Id, EvidenceKind.Properties, spec.Source, clock(), error(spec)));
-        }
-
-        return items;
-    }
+    internal static List<EvidenceItem> ForEveryClass(Func<DateTimeOffset> clock, Func<CimClassSpec, EvidenceError> error) =>
+        CimEvidence.ErrorForEach(Classes, clock, error);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static List<EvidenceItem> ReadWithCim(Func<DateTimeOffset> clock)
