@@ -33,6 +33,14 @@ public static class FveErrors
         [50] = ("ERROR_NOT_SUPPORTED", "The request is not supported: for GetSuspendCount, the volume is not suspended or is not the operating system volume."),
         [NotSupported] = ("ERROR_NOT_SUPPORTED", "The request is not supported: for GetSuspendCount, the volume is not suspended or is not the operating system volume."),
         [0x80070005] = ("E_ACCESSDENIED", "Access is denied. Run elevated (as an administrator); remote sessions must use packet privacy."),
+        // Win32 errors of the CSV maintenance-mode step (clusapi.dll; HRESULT_FROM_WIN32), from the control code's and
+        // MS-CMRP 3.1.4.3.1.51's failure lists and OpenClusterResource's page.
+        [0x80070001] = ("ERROR_INVALID_FUNCTION", "The cluster resource holds no Cluster Shared Volume, or this cluster does not support CSV maintenance mode: check the resource name (Get-ClusterSharedVolume)."),
+        [0x8007007E] = ("ERROR_MOD_NOT_FOUND", "clusapi.dll was not found: the Failover Clustering feature is not installed on this machine, so a CSV cannot be put in maintenance mode from here."),
+        [0x800706BA] = ("RPC_S_SERVER_UNAVAILABLE", "The cluster service could not be reached: check that the Cluster service is running on this node (Get-Service ClusSvc)."),
+        [0x8007138C] = ("ERROR_RESOURCE_NOT_ONLINE", "The CSV's cluster resource is not online: bring it online (Start-ClusterResource) before changing BitLocker on it."),
+        [0x8007138F] = ("ERROR_RESOURCE_NOT_FOUND", "No cluster resource has that name: the CSV's resource may have been renamed; list them with Get-ClusterSharedVolume."),
+        [0x80071397] = ("ERROR_HOST_NODE_NOT_RESOURCE_OWNER", "This node does not own the CSV's resource: run the command on the owner node (Get-ClusterSharedVolume shows OwnerNode) or move the CSV here (Move-ClusterSharedVolume)."),
         [0x80070057] = ("E_INVALIDARG", "A parameter is not valid: a key protector ID that does not exist or is of the wrong type, a PCR index out of range, or a value Group Policy does not allow."),
         [0x80284008] = ("TBS_E_SERVICE_NOT_RUNNING", "The TPM Base Services did not find a compatible TPM. Check Get-ALTpm: the TPM must be present, enabled and ready (TPM 2.0 on Azure Local)."),
         [LockedVolume] = ("FVE_E_LOCKED_VOLUME", "The volume is locked: unlock it with its recovery password or key (Unlock-BitLocker) before it can be read or changed."),

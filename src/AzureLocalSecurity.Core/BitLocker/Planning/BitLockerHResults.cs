@@ -26,4 +26,7 @@ internal static class BitLockerHResults
 
     /// <summary>Our own: a step needed a protector ID that no earlier step produced.</summary>
     internal const uint NoProtector = 0xA0000003;
+
+    /// <summary>Our own: the directory was searched and holds no recovery object for the protector.</summary>
+    internal const uint DirectoryBackupNotFound = 0xA0000004;
 }

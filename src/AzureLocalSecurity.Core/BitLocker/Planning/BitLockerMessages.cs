@@ -10,6 +10,7 @@ public static class BitLockerMessages
         BitLockerHResults.BackupMismatch => "The backup read back does not match the recovery password; protection was not turned on.",
         BitLockerHResults.BackupNotVerified => "The recovery password backup was not verified, so nothing that protects the volume was run.",
         BitLockerHResults.NoProtector => "No recovery password protector ID was available for this step.",
+        BitLockerHResults.DirectoryBackupNotFound => "AD DS holds no recovery object (msFVE-RecoveryInformation) for the protector, so the backup could not be read back; protection was not turned on. It may not have replicated to the domain controller searched yet: run the command again in a few minutes, or back up to a file as well.",
         _ => FveErrors.Describe(hresult).ToString(),
     };
 }

@@ -78,6 +78,7 @@ public static class BitLockerPlanRunner
     private sealed class RunState(BitLockerVolume volume, IBitLockerExecutor executor)
     {
         private readonly List<(string ProtectorId, string Path)> _files = [];
+        private readonly List<string> _directory = [];
         private string? _created;
         private bool _backedUp;
 
@@ -106,7 +107,12 @@ public static class BitLockerPlanRunner
 
                     // S_FALSE is not success here: Group Policy kept the password out of AD DS (WINAPI.md §8.3).
                     var hr = executor.BackupToActiveDirectory(volume, id);
-                    _backedUp |= hr == BitLockerHResults.Ok;
+                    if (hr == BitLockerHResults.Ok)
+                    {
+                        _directory.Add(id);
+                        _backedUp = true;
+                    }
+
                     return Result(step, hr);
                 }
 
@@ -137,9 +143,9 @@ public static class BitLockerPlanRunner
                 case BitLockerStepKind.Decrypt:
                     return Result(step, executor.Decrypt(volume));
                 case BitLockerStepKind.EnterClusterMaintenance:
-                    return Result(step, executor.SetClusterMaintenance(step.ClusterResource!, enter: true));
+                    return Result(step, executor.SetClusterMaintenance(volume, step.ClusterResource!, enter: true));
                 case BitLockerStepKind.LeaveClusterMaintenance:
-                    return Result(step, executor.SetClusterMaintenance(step.ClusterResource!, enter: false));
+                    return Result(step, executor.SetClusterMaintenance(volume, step.ClusterResource!, enter: false));
                 default:
                     throw new InvalidOperationException($"Unknown step {step.Kind}.");
             }
@@ -191,46 +197,104 @@ public static class BitLockerPlanRunner
                 return Result(step, BitLockerHResults.BackupNotVerified);
             }
 
-            foreach (var (protectorId, path) in _files)
+            char[]? password = null;
+            try
             {
-                if (!string.Equals(protectorId, id, StringComparison.OrdinalIgnoreCase))
+                var hr = executor.GetRecoveryPassword(volume, id, out password);
+                if (hr != BitLockerHResults.Ok || password is null)
                 {
-                    continue;
+                    return Result(step, hr == BitLockerHResults.Ok ? BitLockerHResults.NoProtector : hr);
                 }
 
-                char[]? password = null;
-                char[]? expected = null;
-                char[]? actual = null;
-                try
+                if (!BitLockerRecoveryFile.IsWellFormedPassword(password))
                 {
-                    var hr = executor.GetRecoveryPassword(volume, id, out password);
-                    if (hr != BitLockerHResults.Ok || password is null)
-                    {
-                        return Result(step, hr == BitLockerHResults.Ok ? BitLockerHResults.NoProtector : hr);
-                    }
+                    return Result(step, BitLockerHResults.BackupMismatch);
+                }
 
-                    expected = BitLockerRecoveryFile.Format(volume, id, password);
-                    hr = executor.ReadBackupFile(path, out actual);
-                    if (hr != BitLockerHResults.Ok)
+                foreach (var (protectorId, path) in _files)
+                {
+                    if (string.Equals(protectorId, id, StringComparison.OrdinalIgnoreCase))
                     {
-                        return Result(step, hr);
-                    }
-
-                    if (!BitLockerRecoveryFile.IsWellFormedPassword(password) || !BitLockerRecoveryFile.Matches(expected, actual))
-                    {
-                        return Result(step, BitLockerHResults.BackupMismatch);
+                        hr = VerifyFile(id, path, password);
+                        if (hr != BitLockerHResults.Ok)
+                        {
+                            return Result(step, hr);
+                        }
                     }
                 }
-                finally
+
+                string? note = null;
+                foreach (var protectorId in _directory)
                 {
-                    Clear(password);
-                    Clear(expected);
-                    Clear(actual);
+                    if (string.Equals(protectorId, id, StringComparison.OrdinalIgnoreCase))
+                    {
+                        hr = VerifyDirectory(id, password, out var compared);
+                        if (hr != BitLockerHResults.Ok)
+                        {
+                            return Result(step, hr);
+                        }
+
+                        note = compared
+                            ? $"The AD DS recovery object for protector {id} was read back and its password matches."
+                            : $"The AD DS recovery object for protector {id} was found, but this account may not read its password attribute, so it was matched by protector ID only.";
+                    }
                 }
+
+                Verified = true;
+                return new BitLockerStepOutcome(step, BitLockerStepResult.Succeeded, BitLockerHResults.Ok, note);
             }
+            finally
+            {
+                Clear(password);
+            }
+        }
 
-            Verified = true;
-            return Result(step, BitLockerHResults.Ok);
+        private uint VerifyFile(string id, string path, char[] password)
+        {
+            char[]? expected = null;
+            char[]? actual = null;
+            try
+            {
+                expected = BitLockerRecoveryFile.Format(volume, id, password);
+                var hr = executor.ReadBackupFile(path, out actual);
+                if (hr != BitLockerHResults.Ok)
+                {
+                    return hr;
+                }
+
+                return BitLockerRecoveryFile.Matches(expected, actual) ? BitLockerHResults.Ok : BitLockerHResults.BackupMismatch;
+            }
+            finally
+            {
+                Clear(expected);
+                Clear(actual);
+            }
+        }
+
+        private uint VerifyDirectory(string id, char[] password, out bool compared)
+        {
+            compared = false;
+            char[]? stored = null;
+            try
+            {
+                var hr = executor.ReadActiveDirectoryBackup(volume, id, out stored);
+                if (hr != BitLockerHResults.Ok)
+                {
+                    return hr;
+                }
+
+                if (stored is null)
+                {
+                    return BitLockerHResults.Ok;
+                }
+
+                compared = true;
+                return BitLockerRecoveryFile.Matches(password, stored) ? BitLockerHResults.Ok : BitLockerHResults.BackupMismatch;
+            }
+            finally
+            {
+                Clear(stored);
+            }
         }
 
         private static BitLockerStepOutcome Result(BitLockerPlanStep step, uint hr, string? protectorId = null) =>

@@ -22,6 +22,14 @@ public interface IBitLockerExecutor
     /// <summary>BackupRecoveryInformationToActiveDirectory; S_FALSE (1) means Group Policy did not allow it: not backed up.</summary>
     uint BackupToActiveDirectory(BitLockerVolume volume, string protectorId);
 
+    /// <summary>
+    /// Reads the AD DS backup of <paramref name="protectorId"/> back: 0 when the domain holds an msFVE-RecoveryInformation
+    /// object whose msFVE-RecoveryGuid is the protector's ID, with <paramref name="password"/> its msFVE-RecoveryPassword
+    /// (null when the caller may not read that confidential attribute); a failure code when no such object is found or the
+    /// directory cannot be searched. The caller clears <paramref name="password"/>.
+    /// </summary>
+    uint ReadActiveDirectoryBackup(BitLockerVolume volume, string protectorId, out char[]? password);
+
     /// <summary>ProtectKeyWithTPM with the default profile.</summary>
     uint AddTpmProtector(BitLockerVolume volume, out string? protectorId);
 
@@ -49,6 +57,10 @@ public interface IBitLockerExecutor
     /// <summary>GetConversionStatus: the conversion status and the encrypted percentage (for -Wait's progress).</summary>
     uint GetConversionStatus(BitLockerVolume volume, out BitLockerConversionStatus? status, out double? percentage);
 
-    /// <summary>Puts the cluster resource in maintenance mode (<paramref name="enter"/> true) or takes it out (false).</summary>
-    uint SetClusterMaintenance(string clusterResource, bool enter);
+    /// <summary>
+    /// Puts the CSV <paramref name="volume"/>, whose cluster resource is <paramref name="clusterResource"/>, in CSV
+    /// maintenance mode (<paramref name="enter"/> true) or takes it out (false). Returns 0 or an HRESULT (a Win32 error
+    /// as HRESULT_FROM_WIN32).
+    /// </summary>
+    uint SetClusterMaintenance(BitLockerVolume volume, string clusterResource, bool enter);
 }

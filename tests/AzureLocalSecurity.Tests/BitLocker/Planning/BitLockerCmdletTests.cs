@@ -187,6 +187,38 @@ public sealed class BitLockerCmdletTests : IClassFixture<ModuleSession>, IDispos
     }
 
     [Fact]
+    public void VolumeType_Data_plans_the_data_volume_and_leaves_the_OS_volume_alone()
+    {
+        var (output, errors) = _session.Run(
+            $"Enable-ALBitLocker -VolumeType Data -RecoveryKeyPath '{_dir.Path}' -Evidence $b -Confirm:$false",
+            new Dictionary<string, object?> { ["b"] = Bundles.Windows() });
+
+        Assert.Empty(errors);
+        Assert.Equal(["D:"], output.Select(o => ((BitLockerPlan)o.BaseObject).MountPoint));
+    }
+
+    [Fact]
+    public void VolumeType_OperatingSystem_suspends_only_the_OS_volume()
+    {
+        var (output, errors) = _session.Run("Suspend-ALBitLocker -VolumeType OperatingSystem -RebootCount 2 -Confirm:$false");
+
+        Assert.Empty(errors);
+        var result = (BitLockerChangeResult)output.Single().BaseObject;
+        Assert.Equal("C:", result.MountPoint);
+        Assert.True(result.Succeeded);
+        Assert.Equal(["DisableKeyProtectors:2"], _executor.Calls);
+    }
+
+    [Fact]
+    public void VolumeType_ClusterSharedVolume_with_no_CSV_on_the_node_changes_nothing()
+    {
+        var (output, _) = _session.Run("Suspend-ALBitLocker -VolumeType ClusterSharedVolume -Confirm:$false");
+
+        Assert.Empty(output);
+        Assert.Empty(_executor.Calls);
+    }
+
+    [Fact]
     public void A_changing_cmdlet_without_MountPoint_or_VolumeType_stops_with_BitLockerNoVolumeSelected()
     {
         var (output, errors) = _session.Run("Suspend-ALBitLocker -Confirm:$false");

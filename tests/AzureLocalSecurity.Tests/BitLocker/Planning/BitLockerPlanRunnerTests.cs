@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using AzureLocalSecurity.BitLocker.Planning;
 using Xunit;
@@ -101,6 +102,94 @@ public class BitLockerPlanRunnerTests
 
         Assert.Equal("SetClusterMaintenance:True", fake.Calls[0]);
         Assert.Equal(["AddSidProtector:" + Cno, "Encrypt:XtsAes256:used", "SetClusterMaintenance:False"], fake.Calls.Skip(fake.Calls.Count - 3));
+    }
+
+    [Fact]
+    public void Csv_maintenance_is_asked_for_the_csv_volume_and_its_cluster_resource()
+    {
+        var fake = new FakeBitLockerExecutor();
+        var volume = RecordedVolumes.CsvDecrypted();
+        var plan = BitLockerPlanner.PlanEnable(volume, new BitLockerEnableOptions { RecoveryKeyPath = "/backup", ClusterNameAccount = Cno });
+
+        BitLockerPlanRunner.Run(plan, fake);
+
+        Assert.Equal([(volume.MountPoint, volume.ClusterResourceName!, true), (volume.MountPoint, volume.ClusterResourceName!, false)], fake.Maintenance);
+    }
+
+    [Fact]
+    public void Csv_enable_changes_nothing_when_this_node_does_not_own_the_csv()
+    {
+        var fake = new FakeBitLockerExecutor();
+        fake.Fail["SetClusterMaintenance:True"] = 0x80071397;
+        var plan = BitLockerPlanner.PlanEnable(RecordedVolumes.CsvDecrypted(), new BitLockerEnableOptions { RecoveryKeyPath = "/backup", ClusterNameAccount = Cno });
+
+        var outcomes = BitLockerPlanRunner.Run(plan, fake);
+
+        Assert.Equal(["SetClusterMaintenance:True"], fake.Calls);
+        Assert.Equal(BitLockerStepResult.Failed, outcomes[0].Result);
+        Assert.Contains("owner node", outcomes[0].Message, StringComparison.Ordinal);
+        Assert.All(outcomes.Skip(1), o => Assert.Equal(BitLockerStepResult.NotRun, o.Result));
+    }
+
+    [Fact]
+    public void An_active_directory_backup_is_read_back_before_protection()
+    {
+        var fake = new FakeBitLockerExecutor();
+
+        var outcomes = BitLockerPlanRunner.Run(OsEnable(file: false, ad: true), fake);
+
+        Assert.Equal(
+            ["AddRecoveryPassword", "BackupToActiveDirectory", "GetRecoveryPassword", "ReadActiveDirectoryBackup", "AddTpmProtector", "Encrypt:XtsAes256"],
+            fake.Calls);
+        Assert.Contains("its password matches", outcomes.Single(o => o.Step.Kind == BitLockerStepKind.VerifyBackup).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_active_directory_backup_that_is_not_found_leaves_the_volume_unprotected()
+    {
+        var fake = new FakeBitLockerExecutor();
+        fake.Fail["ReadActiveDirectoryBackup"] = 0xA0000004;
+
+        var outcomes = BitLockerPlanRunner.Run(OsEnable(file: false, ad: true), fake);
+
+        Assert.False(Protected(fake));
+        var verify = outcomes.Single(o => o.Step.Kind == BitLockerStepKind.VerifyBackup);
+        Assert.Equal(BitLockerStepResult.Failed, verify.Result);
+        Assert.Contains("msFVE-RecoveryInformation", verify.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_active_directory_password_that_differs_leaves_the_volume_unprotected()
+    {
+        var fake = new FakeBitLockerExecutor { DirectoryReadBackInstead = "000000-000000-000000-000000-000000-000000-000000-000000" };
+
+        var outcomes = BitLockerPlanRunner.Run(OsEnable(file: false, ad: true), fake);
+
+        Assert.False(Protected(fake));
+        Assert.Equal(0xA0000001u, outcomes.Single(o => o.Step.Kind == BitLockerStepKind.VerifyBackup).HResult);
+    }
+
+    [Fact]
+    public void An_active_directory_object_whose_password_cannot_be_read_is_matched_by_protector_id_and_says_so()
+    {
+        var fake = new FakeBitLockerExecutor { DirectoryPasswordReadable = false };
+
+        var outcomes = BitLockerPlanRunner.Run(OsEnable(file: false, ad: true), fake);
+
+        Assert.True(Protected(fake));
+        Assert.Contains("matched by protector ID only", outcomes.Single(o => o.Step.Kind == BitLockerStepKind.VerifyBackup).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_both_destinations_both_are_read_back()
+    {
+        var fake = new FakeBitLockerExecutor();
+
+        BitLockerPlanRunner.Run(OsEnable(file: true, ad: true), fake);
+
+        Assert.Contains("ReadBackupFile", fake.Calls);
+        Assert.Contains("ReadActiveDirectoryBackup", fake.Calls);
+        Assert.True(fake.Calls.IndexOf("ReadActiveDirectoryBackup") < fake.Calls.IndexOf("AddTpmProtector"));
     }
 
     [Fact]

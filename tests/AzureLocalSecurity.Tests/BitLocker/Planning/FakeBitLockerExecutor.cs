@@ -70,7 +70,43 @@ internal sealed class FakeBitLockerExecutor : IBitLockerExecutor
         return hr == 0 && ReadBackInstead is null && Acls.TryGetValue(path, out var acl) && !BitLockerBackupFileAcl.Matches(acl.AllowedSids, false, acl.Protected) ? 0x80070005 : hr;
     }
 
-    public uint BackupToActiveDirectory(BitLockerVolume volume, string protectorId) => Call(nameof(BackupToActiveDirectory));
+    public uint BackupToActiveDirectory(BitLockerVolume volume, string protectorId)
+    {
+        var hr = Call(nameof(BackupToActiveDirectory));
+        if (hr == 0)
+        {
+            Directory.Add(protectorId);
+        }
+
+        return hr;
+    }
+
+    /// <summary>The protector IDs AD DS holds a recovery object for (what BackupToActiveDirectory stored).</summary>
+    public HashSet<string> Directory { get; } = [];
+
+    /// <summary>False: the directory object is found but its password attribute is not readable (a confidential attribute).</summary>
+    public bool DirectoryPasswordReadable { get; set; } = true;
+
+    /// <summary>When set, the password read back from the directory is this one.</summary>
+    public string? DirectoryReadBackInstead { get; set; }
+
+    public uint ReadActiveDirectoryBackup(BitLockerVolume volume, string protectorId, out char[]? password)
+    {
+        password = null;
+        var hr = Call(nameof(ReadActiveDirectoryBackup));
+        if (hr != 0)
+        {
+            return hr;
+        }
+
+        if (!Directory.Contains(protectorId))
+        {
+            return 0xA0000004;
+        }
+
+        password = DirectoryPasswordReadable ? (DirectoryReadBackInstead ?? Password).ToCharArray() : null;
+        return 0;
+    }
 
     public uint AddTpmProtector(BitLockerVolume volume, out string? protectorId)
     {
@@ -106,5 +142,12 @@ internal sealed class FakeBitLockerExecutor : IBitLockerExecutor
         return Call(nameof(GetConversionStatus));
     }
 
-    public uint SetClusterMaintenance(string clusterResource, bool enter) => Call(nameof(SetClusterMaintenance) + ":" + enter);
+    public uint SetClusterMaintenance(BitLockerVolume volume, string clusterResource, bool enter)
+    {
+        Maintenance.Add((volume.MountPoint, clusterResource, enter));
+        return Call(nameof(SetClusterMaintenance) + ":" + enter);
+    }
+
+    /// <summary>Every maintenance call: the volume's mount point, the cluster resource and whether it entered.</summary>
+    public List<(string MountPoint, string Resource, bool Enter)> Maintenance { get; } = [];
 }
