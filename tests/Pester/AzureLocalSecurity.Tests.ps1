@@ -171,4 +171,36 @@ if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
             (Get-ALSecurityFeature -Name HVCI).Configured | Should -Be $before.Configured
         }
     }
+
+    Describe 'BitLocker on a Windows node' {
+        BeforeAll {
+            $builtIn = @(Get-BitLockerVolume -ErrorAction SilentlyContinue)
+            $ours = @(Get-ALBitLockerVolume)
+        }
+
+        It 'agrees with Get-BitLockerVolume on each volume''s status, method, protection and protector IDs' {
+            foreach ($v in $builtIn) {
+                $mine = $ours | Where-Object { $_.MountPoint.TrimEnd('\') -eq $v.MountPoint.TrimEnd('\') }
+                $mine | Should -Not -BeNullOrEmpty -Because "Get-BitLockerVolume lists $($v.MountPoint)"
+                "$($mine.ConversionStatus)" | Should -Be "$($v.VolumeStatus)"
+                if ($v.VolumeStatus -ne 'FullyDecrypted') { "$($mine.EncryptionMethod)" | Should -Be "$($v.EncryptionMethod)" }
+                $mine.ProtectionOn | Should -Be ($v.ProtectionStatus -eq 'On')
+                @($mine.KeyProtectors.Id | Sort-Object) | Should -Be @($v.KeyProtector.KeyProtectorId | Sort-Object)
+            }
+        }
+
+        It 'writes no recovery password into any stream' {
+            $passwords = @($builtIn.KeyProtector | Where-Object KeyProtectorType -eq 'RecoveryPassword' | ForEach-Object RecoveryPassword)
+            $text = Get-ALBitLockerVolume -Verbose -Debug 4>&1 5>&1 2>&1 3>&1 6>&1 | Out-String
+            $text += Get-ALBitLockerRecoveryKey -ErrorAction SilentlyContinue 2>&1 3>&1 | Out-String
+            foreach ($p in $passwords) { $text | Should -Not -Match ([regex]::Escape($p)) }
+        }
+
+        It 'plans an enable without changing anything under -WhatIf' {
+            $before = Get-ALBitLockerVolume
+            Enable-ALBitLocker -VolumeType Data -RecoveryKeyPath $TestDrive -WhatIf
+            (Get-ALBitLockerVolume).KeyProtectors.Count | Should -Be $before.KeyProtectors.Count
+            @(Get-ChildItem $TestDrive).Count | Should -Be 0
+        }
+    }
 }
