@@ -1,0 +1,34 @@
+using System.IO;
+using System.Linq;
+using AzureLocalSecurity.BitLocker;
+using AzureLocalSecurity.Evidence;
+using AzureLocalSecurity.Tests.Support;
+using Xunit;
+
+namespace AzureLocalSecurity.Tests.BitLocker.Read;
+
+/// <summary>The recorded bundle on disk (read by the benchmark) is the builder's Azure Local node, item by item.</summary>
+public sealed class BitLockerVectorTests
+{
+    private static string Vector => Path.Combine(Repo.Root, "tests", "AzureLocalSecurity.Tests", "Vectors", "bitlocker", "azure-local-node.zip");
+
+    [Fact]
+    public void The_vector_bundle_holds_exactly_what_the_builder_records()
+    {
+        var built = BitLockerBundles.AzureLocalNode();
+        var read = EvidenceBundleReader.Read(Vector);
+
+        Assert.Equal(built.Items.Select(i => i.Id), read.Items.Select(i => i.Id));
+        foreach (var item in built.Items)
+        {
+            var other = read.Find(item.Id)!;
+            Assert.Equal(item.Kind, other.Kind);
+            Assert.Equal(item.GetData(), other.GetData());
+            Assert.Equal(item.Records?.SelectMany(r => r.Properties), other.Records?.SelectMany(r => r.Properties));
+        }
+
+        var volumes = BitLockerAnalyzer.Read(read, out _);
+        Assert.Equal(3, volumes.Count);
+        Assert.Equal(2, volumes.Count(v => v.IsClusterSharedVolume));
+    }
+}
