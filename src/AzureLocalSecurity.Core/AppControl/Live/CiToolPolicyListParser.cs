@@ -325,9 +325,12 @@ public static class CiToolPolicyListParser
         }
 
         Finish();
-        if (facts == 0 && !string.IsNullOrWhiteSpace(output.Replace("\uFEFF", string.Empty)))
+        if (facts == 0)
         {
-            throw new CiToolOutputException("the text holds no policy listing (no 'Policy ID:' line or other CiTool fact)", 0);
+            // Empty output is not "no policy": a tool that writes only to a console writes nothing to a pipe.
+            throw new CiToolOutputException(string.IsNullOrWhiteSpace(output.Replace("\uFEFF", string.Empty))
+                ? "the output is empty"
+                : "the text holds no policy listing (no 'Policy ID:' line or other CiTool fact)", 0);
         }
 
         return policies;
