@@ -82,15 +82,26 @@ public static class CiToolPolicyListParser
         {
             try
             {
-                root = JToken.ReadFrom(reader);
-                if (reader.Read())
-                {
-                    throw new CiToolOutputException("the JSON has data after its end", reader.LineNumber);
-                }
+                root = JToken.ReadFrom(reader, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
             }
             catch (JsonException ex)
             {
                 throw new CiToolOutputException("the JSON is not well formed: " + ex.Message, (ex as JsonReaderException)?.LineNumber ?? 0, ex);
+            }
+
+            bool more;
+            try
+            {
+                more = reader.Read();
+            }
+            catch (JsonReaderException)
+            {
+                more = true;
+            }
+
+            if (more)
+            {
+                throw new CiToolOutputException("the JSON has data after its end", reader.LineNumber);
             }
         }
 
@@ -210,7 +221,7 @@ public static class CiToolPolicyListParser
     {
         JTokenType.Null => null,
         JTokenType.String => (string?)token,
-        _ => throw new CiToolOutputException($"{name} is a {token.Type}, not a string", Line(token)),
+        _ => throw new CiToolOutputException($"{name} is a JSON {token.Type}, not a string", Line(token)),
     };
 
     private static bool? Flag(Dictionary<string, JToken> fields, string name)
@@ -224,7 +235,7 @@ public static class CiToolPolicyListParser
         {
             JTokenType.Boolean => (bool)token,
             JTokenType.String => Bool((string)token!) ?? throw new CiToolOutputException($"{name} '{token}' is neither true nor false", Line(token)),
-            _ => throw new CiToolOutputException($"{name} is a {token.Type}, not a Boolean", Line(token)),
+            _ => throw new CiToolOutputException($"{name} is a JSON {token.Type}, not a Boolean", Line(token)),
         };
     }
 
@@ -269,7 +280,7 @@ public static class CiToolPolicyListParser
 
                 return options;
             default:
-                throw new CiToolOutputException($"PolicyOptions is a {token.Type}, not a list of strings", Line(token));
+                throw new CiToolOutputException($"PolicyOptions is a JSON {token.Type}, not a list of strings", Line(token));
         }
     }
 
