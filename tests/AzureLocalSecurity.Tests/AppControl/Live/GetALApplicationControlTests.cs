@@ -84,6 +84,21 @@ public sealed class GetALApplicationControlTests(ModuleSession module) : IClassF
     }
 
     [Fact]
+    public void An_export_of_this_node_answers_like_the_node()
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("here.zip");
+        var (_, exportErrors) = module.Run($"Export-ALSecurityEvidence -Path '{path}'");
+
+        var (_, live) = module.Run("Get-ALApplicationControl");
+        var (_, captured) = module.Run($"Get-ALApplicationControl -EvidencePath '{path}'");
+
+        Assert.Empty(exportErrors);
+        Assert.Equal(live.Select(e => e.FullyQualifiedErrorId + " " + e.Exception.Message), captured.Select(e => e.FullyQualifiedErrorId + " " + e.Exception.Message));
+        Assert.NotEmpty(live);
+    }
+
+    [Fact]
     public void The_table_view_heads_each_node_with_its_mode()
     {
         var group = ViewRow.GroupLabel(module, typeof(ActivePolicy), "Get-ALApplicationControl -Evidence $bundle", AppControlBundles.AzureLocalEnforced());
