@@ -350,6 +350,32 @@ CMDS += [
    ('(Get-ALBitLockerRecoveryKey -MountPoint D: -AsPlainText).RecoveryPassword', 'Shows D:\'s recovery password as text, to read it to someone at the console of a locked node.')]),
 ]
 
+CMDS += [
+ command('Get-ALApplicationControl',
+  'Gets the App Control for Business (WDAC) policies active on a node, each with its own mode, and the node\'s mode as Windows reports it.',
+  ['Get-ALApplicationControl writes one ActivePolicy per active policy: PolicyId, BasePolicyId, Name, Version, PolicyType (Base or Supplemental), Mode (Audit when the policy has the Enabled:Audit Mode rule option, Enforced when it does not, Unknown with the reason), IsSigned, Options, IsMicrosoftProvided, IsAzureLocalBase (AS_Base_Policy {A6368F66-E2C9-4AA2-AB79-8743F6597683}), Label, Source and LastActivated, with NodeName and NodeMode on each so that a pipeline of policies from several nodes reads on its own.',
+   'The policies are those CiTool lists as currently enforced (CiTool.exe --list-policies --json, or the text form). Without CiTool they are the deployed files of %windir%\\System32\\CodeIntegrity\\CiPolicies\\Active and the legacy SiPolicy.p7b and driversipolicy.p7b, and a verbose message says that whether each is active is then not known. A policy\'s mode is read from CiTool\'s PolicyOptions, else from the OptionFlags in its compiled file\'s header, else from the Options of its latest 3099 activation event. The node\'s mode is Win32_DeviceGuard\'s UsermodeCodeIntegrityPolicyEnforcementStatus (0 Off, 1 Audit, 2 Enforced), or the kernel\'s CODEINTEGRITY_OPTION_UMCI bits when the Device Guard provider could not be read.',
+   'Without -EvidencePath or -Evidence it reads the live node (CiTool needs an elevated process). A node whose policies cannot be read at all, such as a Linux host, is an AppControlFactsUnavailable error with the reasons; what could not be read about one policy is written as verbose messages and kept in its Unknowns. -Summary writes one ApplicationControlState per node instead: Mode, KernelMode, the Policies and InactivePolicies collections, HasAzureLocalBasePolicy, counts and Unknowns.'],
+  [param('Summary', 'SwitchParameter', 'Writes one ApplicationControlState per node (mode, policies, unknowns) instead of one object per policy.'), EVP, EV],
+  [('AzureLocalSecurity.AppControl.Live.ActivePolicy', 'One object per active policy and node.'), ('AzureLocalSecurity.AppControl.Live.ApplicationControlState', 'With -Summary, one object per node.')],
+  [('Get-ALApplicationControl', 'Lists the policies active on the live node, with each one\'s mode.'),
+   ('Get-ALApplicationControl -EvidencePath .\\node01.zip | Where-Object { -not $_.IsMicrosoftProvided }', 'Lists a captured node\'s own supplemental and base policies, leaving out Microsoft\'s.'),
+   ('Get-ChildItem .\\evidence\\*.zip | Get-ALApplicationControl -Summary | Format-Table NodeName, Mode, HasAzureLocalBasePolicy, AuditPolicyCount', 'Shows each captured node\'s App Control mode and whether Azure Local\'s base policy is active.')]),
+ command('Get-ALCodeIntegrityEvent',
+  'Gets what App Control blocked or would have blocked on a node, from the Code Integrity log, grouped by file and signer or event by event.',
+  ['Get-ALCodeIntegrityEvent reads the Microsoft-Windows-CodeIntegrity/Operational events 3076 (audit mode: would have been blocked), 3077 (blocked), 3033 and 3034 (signing level not met, enforced and audit), 3089 (signature information) and 3099 (policy activated), and joins each 3089 to its block or audit event through the Correlation ActivityID.',
+   'By default it writes one CodeIntegrityEventGroup per file and signer: Count, FirstSeen, LastSeen, Kinds, Policies, Processes, the SHA-256 hashes and the events themselves, latest first. -Raw writes each event instead (CodeIntegrityEvent: file and process as logged NT paths, signing levels, hashes, policy name and GUID, and the signatures with publisher and issuer). File paths are kept as the log has them (\\Device\\HarddiskVolumeN\\...): FileDisplayPath is the path inside the volume, and which drive letter the volume has is not in the event.',
+   'Without -EvidencePath or -Evidence it reads the live node: the last 30 days, or back to -Since, at most 2,000 events (a warning says when the log held more). From a bundle, the events are those the capture kept; a warning says when -Since reaches back before the capture\'s window. Events that cannot be read are a CodeIntegrityEventsUnavailable error with the reason.'],
+  [param('Since', 'DateTime', 'Only events logged at or after this time. On the live node also how far back the log is read.'),
+   param('Blocked', 'SwitchParameter', 'Only what was blocked (3077, 3033). With -Audited, both.'),
+   param('Audited', 'SwitchParameter', 'Only what audit mode would have blocked (3076, 3034). With -Blocked, both.'),
+   param('Raw', 'SwitchParameter', 'Writes each event, with its correlated signatures, instead of the groups.'), EVP, EV],
+  [('AzureLocalSecurity.AppControl.Live.CodeIntegrityEventGroup', 'One object per file and signer.'), ('AzureLocalSecurity.AppControl.Live.CodeIntegrityEvent', 'With -Raw, one object per event.')],
+  [('Get-ALCodeIntegrityEvent -Audited -Since (Get-Date).AddDays(-7)', 'Shows what the audit-mode policy would have blocked on the live node in the last week, file by file, before switching it to enforced.'),
+   ('Get-ALCodeIntegrityEvent -EvidencePath .\\node01.zip -Blocked | Sort-Object Count -Descending | Select-Object -First 10', 'Lists the ten files a captured node blocked most often.'),
+   ('Get-ALCodeIntegrityEvent -Raw -Blocked | Select-Object TimeCreated, FileName, ProcessName, PolicyName, Signer', 'Lists each block event on the live node with its signer.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using AzureLocalSecurity.AppControl.Live;
 using AzureLocalSecurity.Baseline;
 using AzureLocalSecurity.Baseline.Catalog;
 using AzureLocalSecurity.Baseline.Drift;
@@ -102,7 +103,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list [--replay <corpus folder>]");
             return 2;
         }
 
@@ -121,6 +122,7 @@ internal static class Program
             "efi-auth-variable" => WithDbxKnowledge(Bounded(EfiAuthVariable)),
             "pe-authenticode" => Bounded(PeAuthenticodeImage),
             "windows-event-xml" => Bounded(WindowsEventXmlText),
+            "citool-list" => Bounded(CiToolList),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -661,6 +663,72 @@ internal static class Program
 
         _ = string.Concat(result.Events.Select(e => e.ToString() + e.Remedy + e.Data.Count.ToString(CultureInfo.InvariantCulture))) + result.Note + string.Join(",", result.Unknowns);
         return read;
+    }
+
+    /// <summary>
+    /// CiTool's policy listing from anywhere (a bundle's Text item), decoded as UTF-8, in either form: it reads, or it fails
+    /// with CiToolOutputException naming a problem and a line (0 or more). A listing that reads holds at most MaxPolicies
+    /// policies, each version its packed number's four parts, a base policy exactly when its base is itself, options without
+    /// null; every field is touched. Then the App Control analysis of a Windows bundle holding the text (and nothing else) may
+    /// not throw, must take its policies from CiTool exactly when the text read, and must list as active exactly the policies
+    /// not marked as not enforced.
+    /// </summary>
+    private static bool CiToolList(byte[] input)
+    {
+        var text = Encoding.UTF8.GetString(input);
+        IReadOnlyList<CiToolPolicy>? policies = null;
+        try
+        {
+            policies = CiToolPolicyListParser.Parse(text);
+        }
+        catch (CiToolOutputException ex)
+        {
+            if (ex.Line < 0 || string.IsNullOrEmpty(ex.Problem))
+            {
+                throw new InvalidOperationException($"A CiToolOutputException at line {ex.Line}: {ex.Message}", ex);
+            }
+        }
+
+        if (policies is not null)
+        {
+            if (policies.Count > CiToolPolicyListParser.MaxPolicies)
+            {
+                throw new InvalidOperationException($"{policies.Count} policies read, more than the limit.");
+            }
+
+            foreach (var p in policies)
+            {
+                if (p.VersionRaw is { } raw && p.Version != CiToolPolicy.VersionFromPacked(raw))
+                {
+                    throw new InvalidOperationException($"Policy {p.PolicyId}: version {p.Version} is not the parts of {raw}.");
+                }
+
+                if (p.IsBasePolicy != (p.BasePolicyId is { } b ? b == p.PolicyId : null) || (p.PolicyOptions?.Any(o => o is null) ?? false))
+                {
+                    throw new InvalidOperationException($"Policy {p.PolicyId}: IsBasePolicy or the options do not hold together.");
+                }
+
+                _ = string.Concat(p.ToString(), p.FriendlyName, p.Format.ToString(), string.Join(",", p.PolicyOptions ?? []));
+                _ = (p.IsPlatformPolicy, p.IsSigned, p.HasFileOnDisk, p.IsEnforced, p.IsAuthorized, p.Status);
+            }
+        }
+
+        var clock = DateTimeOffset.UnixEpoch;
+        var bundle = new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("fuzz", NodePlatform.Windows, "fuzz", "X64"), clock, "0.0.0",
+            [EvidenceItem.ForText(AppControlEvidenceIds.CiToolPolicies, "fuzz", clock, text)]);
+        var state = AppControlAnalyzer.Read(bundle);
+        if ((state.PolicySource == AppControlAnalyzer.CiToolSource) != (policies is not null))
+        {
+            throw new InvalidOperationException($"The text {(policies is null ? "did not read" : "read")}, but the analysis took its policies from {state.PolicySource ?? "nowhere"}.");
+        }
+
+        if (policies is not null && state.Policies.Count != policies.Count(p => p.IsEnforced != false))
+        {
+            throw new InvalidOperationException($"{state.Policies.Count} active policies in the analysis, {policies.Count(p => p.IsEnforced != false)} in the listing.");
+        }
+
+        _ = string.Concat(state.Policies.Select(p => p.ToString() + p.Mode + p.Label + string.Join(",", p.Unknowns))) + string.Join(",", state.Unknowns);
+        return policies is not null;
     }
 
     /// <summary>

@@ -203,4 +203,59 @@ if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
             @(Get-ChildItem $TestDrive).Count | Should -Be 0
         }
     }
+
+    # CiTool and Win32_DeviceGuard as the reference, and Azure Local's own Get-ASLocalWDACPolicyInfo where the node has it.
+    # CiTool and the Code Integrity log need an elevated session.
+    Describe 'App Control on a Windows node' {
+        BeforeAll {
+            $ciTool = Join-Path $env:windir 'System32\CiTool.exe'
+        }
+
+        It 'agrees with Win32_DeviceGuard on the node mode, or says why not' {
+            $state = Get-ALApplicationControl -Summary
+            $dg = Get-CimInstance -Namespace root/Microsoft/Windows/DeviceGuard -ClassName Win32_DeviceGuard -ErrorAction SilentlyContinue
+            if ($null -eq $dg -or $null -eq $dg.UsermodeCodeIntegrityPolicyEnforcementStatus) {
+                $state.Unknowns | Should -Not -BeNullOrEmpty
+                return
+            }
+
+            $state.Mode.ToString() | Should -Be (@('Off', 'Audit', 'Enforced')[[int]$dg.UsermodeCodeIntegrityPolicyEnforcementStatus])
+        }
+
+        It 'lists exactly the policies CiTool lists as enforced, or says CiTool is not there' {
+            if (-not (Test-Path $ciTool)) {
+                (Get-ALApplicationControl -Summary).Unknowns -join ' ' | Should -BeLike '*CiTool.exe is not at*'
+                return
+            }
+
+            $listed = @((& $ciTool --list-policies --json | ConvertFrom-Json).Policies | Where-Object { $_.IsEnforced -eq 'True' })
+            $ours = @(Get-ALApplicationControl)
+            @($ours | ForEach-Object { $_.PolicyId.ToString() } | Sort-Object) | Should -Be @($listed | ForEach-Object { ([guid]$_.PolicyID).ToString() } | Sort-Object)
+        }
+
+        It 'agrees with Get-ASLocalWDACPolicyInfo on each policy Azure Local reports (elsewhere: no Azure Local base policy)' {
+            $ours = @(Get-ALApplicationControl)
+            if (-not (Get-Command Get-ASLocalWDACPolicyInfo -ErrorAction SilentlyContinue)) {
+                @($ours | Where-Object IsAzureLocalBase).Count | Should -Be 0
+                return
+            }
+
+            foreach ($info in Get-ASLocalWDACPolicyInfo) {
+                $policy = $ours | Where-Object { $_.PolicyId -eq [guid]$info.PolicyGuid }
+                $policy | Should -Not -BeNullOrEmpty
+                $policy.Mode.ToString() | Should -Be "$($info.PolicyMode)"
+                $policy.IsMicrosoftProvided | Should -Be ([bool]::Parse("$($info.MicrosoftProvided)"))
+            }
+        }
+
+        It 'reads the Code Integrity log into its kinds of event, or says why not' {
+            $events = @(Get-ALCodeIntegrityEvent -Raw -ErrorVariable err -ErrorAction SilentlyContinue)
+            if ($err) {
+                $err[0].FullyQualifiedErrorId | Should -BeLike 'CodeIntegrityEventsUnavailable,*'
+                return
+            }
+
+            $events | ForEach-Object { $_.EventId | Should -BeIn @(3033, 3034, 3076, 3077, 3089, 3099) }
+        }
+    }
 }
