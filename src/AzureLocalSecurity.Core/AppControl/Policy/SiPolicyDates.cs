@@ -1,0 +1,16 @@
+using System;
+using System.Globalization;
+
+namespace AzureLocalSecurity.AppControl.Policy;
+
+/// <summary>xs:dateTime as SignTimeAfter holds it: <c>yyyy-MM-ddTHH:mm:ss</c>, an optional fraction, an optional zone (Z or
+/// ±hh:mm). A time without a zone is taken as UTC.</summary>
+internal static class SiPolicyDates
+{
+    private const string Pattern = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK";
+
+    internal static bool TryParse(string? text, out DateTime utc) =>
+        DateTime.TryParseExact(text, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc);
+
+    internal static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+}
