@@ -17,11 +17,13 @@
     CmdletsToExport        = @(
         'Backup-ALBitLockerKeyProtector'
         'Compare-ALSecurityBaseline'
+        'ConvertTo-ALApplicationControlBinary'
         'Disable-ALBitLocker'
         'Disable-ALSecurityFeature'
         'Enable-ALBitLocker'
         'Enable-ALSecurityFeature'
         'Export-ALSecurityEvidence'
+        'Get-ALApplicationControlPolicy'
         'Get-ALBitLockerRecoveryKey'
         'Get-ALBitLockerVolume'
         'Get-ALSecureBoot'

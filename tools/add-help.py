@@ -350,6 +350,30 @@ CMDS += [
    ('(Get-ALBitLockerRecoveryKey -MountPoint D: -AsPlainText).RecoveryPassword', 'Shows D:\'s recovery password as text, to read it to someone at the console of a locked node.')]),
 ]
 
+CMDS += [
+ command('Get-ALApplicationControlPolicy',
+  'Reads App Control for Business (WDAC) policy files, XML or compiled (.cip, SiPolicy.p7b, signed or not), and shows their identity, mode and size.',
+  ['Get-ALApplicationControlPolicy reads each file and writes one SiPolicyFile: the whole policy (Policy: options, EKUs, file rules, signers, signing scenarios, settings), and PolicyId, BasePolicyId, Name (the PolicyInfo Name setting), Version, Type (Base, Supplemental, AppIdTagging), Mode (Audit, Enforced, or BasePolicy for a supplemental policy) and the file rule and signer counts. Whether a file is XML or compiled is told by its content, not its extension. For a compiled policy it also gives the format version (1 to 8), whether it is wrapped in CMS SignedData and the signers\' subjects; the signature is not verified. A compiled policy does not keep IDs, names or friendly names: they are regenerated (ID_ALLOW_A_1, Signer 1, ...).',
+   'Reading is bounded (64 MiB; no DTD or external entity in XML; every count of a compiled policy checked against the bytes left). A file that is not a policy is a non-terminating error (AppControlPolicyInvalid) with the parser\'s message, which names the XML line and position or the byte offset; a file that cannot be read is PathNotFound. -Validate adds ValidationIssues: duplicate IDs, references that name nothing or the wrong kind of rule, options a supplemental policy may not have, a base policy whose BasePolicyID is not its PolicyID, unknown option names, and versions, hashes, GUIDs and dates that do not parse (errors); duplicate options, options without a compiled bit, and what the compiler refuses (warnings).'],
+  [param('Path', 'String[]', 'Policy files (XML, .cip, .p7b). Wildcards are expanded; FullName and PSPath are accepted from the pipeline, so Get-ChildItem output can be piped.', required=True, pipeline='true (ByValue, ByPropertyName)', position='0', globbing=True),
+   param('Validate', 'SwitchParameter', 'Also checks each policy and fills ValidationIssues (errors and warnings, each with a code and the path of the element).')],
+  [('AzureLocalSecurity.AppControl.Policy.SiPolicyFile', 'One object per file read.')],
+  [('Get-ALApplicationControlPolicy -Path C:\\Windows\\System32\\CodeIntegrity\\CiPolicies\\Active\\*.cip', 'Lists the multiple-format policies deployed on a node, with their mode and whether they are signed.'),
+   ('Get-ChildItem .\\Policies -Filter *.xml | Get-ALApplicationControlPolicy -Validate | Where-Object { $_.ValidationIssues }', 'Finds the policy XML files that have validation errors or warnings.'),
+   ('(Get-ALApplicationControlPolicy .\\SiPolicy.p7b).Policy.FileRules | Group-Object Kind', 'Counts the rules of a compiled policy by kind.')]),
+ command('ConvertTo-ALApplicationControlBinary',
+  'Compiles App Control for Business (WDAC) policy XML into a binary policy (.cip) on any operating system, after validating it.',
+  ['ConvertTo-ALApplicationControlBinary reads each policy XML file, validates it, and writes the compiled, unsigned policy: to -Destination when it is a file path, or as {PolicyID}.cip inside -Destination when it is an existing folder (SiPolicy.p7b for a policy in the single-policy format, which has no PolicyID). It writes format 7 (8 only for a compiled app settings block read from a binary policy), with file rules, settings and file rule references in the order Microsoft\'s compiler uses. It writes the FileInfo of each file.',
+   'A policy with validation errors is not compiled (AppControlPolicyValidationFailed, listing the errors); warnings are written as warnings. What this compiler does not compile is refused (AppControlPolicyNotCompilable): AppSettings (their types are in each app\'s manifest), AppIDTags and AppID tagging policies. A file that is not policy XML is AppControlPolicyInvalid; an existing file is not replaced without -Force (AppControlBinaryExists); a failed write is AppControlBinaryWriteFailed. -WhatIf shows what would be written. The result is not signed: sign it with signtool for a signed policy.'],
+  [param('Path', 'String[]', 'Policy XML files. Wildcards are expanded; FullName and PSPath are accepted from the pipeline.', required=True, pipeline='true (ByValue, ByPropertyName)', position='0', globbing=True),
+   param('Destination', 'String', 'The binary file to write, or an existing folder to write {PolicyID}.cip into.', required=True, position='1'),
+   param('Force', 'SwitchParameter', 'Replaces an existing file.'),
+   WHATIF, CONFIRM],
+  [('System.IO.FileInfo', 'The compiled policy file, one per policy written.')],
+  [('ConvertTo-ALApplicationControlBinary -Path .\\AllowMicrosoft.xml -Destination .\\out', 'Writes out\\{959A0F15-8985-4551-A208-5FFE9EDB3A70}.cip.'),
+   ('Get-ChildItem .\\Policies\\*.xml | ConvertTo-ALApplicationControlBinary -Destination C:\\Staging -WhatIf', 'Shows which compiled policies would be written for every XML file in a folder.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)
