@@ -7,6 +7,9 @@ namespace AzureLocalSecurity.AppControl.Policy;
 /// ±hh:mm). A time without a zone is taken as UTC.</summary>
 internal static class SiPolicyDates
 {
+    /// <summary>The first time a FILETIME can hold.</summary>
+    internal static readonly DateTime FileTimeEpoch = new(1601, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private const string Pattern = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK";
 
     internal static bool TryParse(string? text, out DateTime utc) =>

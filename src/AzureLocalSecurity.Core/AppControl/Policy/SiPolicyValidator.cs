@@ -245,9 +245,9 @@ public static class SiPolicyValidator
                     Error(InvalidHex, $"A Wellknown CertRoot is one byte, not '{signer.CertRootValue}'.", path + "/CertRoot");
                 }
 
-                if (signer.SignTimeAfter is not null && !SiPolicyDates.TryParse(signer.SignTimeAfter, out _))
+                if (signer.SignTimeAfter is not null && !(SiPolicyDates.TryParse(signer.SignTimeAfter, out var time) && time >= SiPolicyDates.FileTimeEpoch))
                 {
-                    Error(InvalidDateTime, $"SignTimeAfter '{signer.SignTimeAfter}' is not an xs:dateTime.", path + "/@SignTimeAfter");
+                    Error(InvalidDateTime, $"SignTimeAfter '{signer.SignTimeAfter}' is not an xs:dateTime from 1601 on (a compiled policy holds it as a FILETIME).", path + "/@SignTimeAfter");
                 }
             }
 

@@ -143,7 +143,8 @@ public static class SiPolicyXml
         Indent = true,
         IndentChars = "  ",
         NewLineChars = "\r\n",
-        NewLineHandling = NewLineHandling.Replace,
+        // Carriage returns in values are written as &#xD; so that a reader's line-end normalization does not change them.
+        NewLineHandling = NewLineHandling.Entitize,
         CloseOutput = false,
     };
 }

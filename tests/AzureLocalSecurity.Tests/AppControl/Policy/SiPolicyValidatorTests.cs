@@ -344,6 +344,16 @@ public class SiPolicyValidatorTests
     }
 
     [Fact]
+    public void A_SignTimeAfter_before_1601_is_an_error_because_a_FILETIME_cannot_hold_it()
+    {
+        var policy = WithSigner(out var signer);
+        signer.SignTimeAfter = "1600-12-31T23:59:59Z";
+
+        Assert.Equal("Signers/Signer[@ID='S']/@SignTimeAfter", Only(policy, SiPolicyValidator.InvalidDateTime).Path);
+        Assert.Throws<SiPolicyFormatException>(() => SiPolicyBinaryWriter.Write(policy));
+    }
+
+    [Fact]
     public void A_GUID_that_does_not_parse_is_an_error()
     {
         var policy = PolicyBuilder.Minimal();

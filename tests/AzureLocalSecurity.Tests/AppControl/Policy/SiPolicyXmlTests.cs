@@ -145,6 +145,19 @@ public class SiPolicyXmlTests
     }
 
     [Fact]
+    public void Carriage_returns_in_values_survive_save_and_load()
+    {
+        var policy = PolicyBuilder.Minimal();
+        policy.Settings.Add(SiPolicySetting.FromString("P", "K", "V", "line 1\r\nline 2\r"));
+        policy.FileRules.Add(new SiPolicyFileRule { Kind = SiPolicyFileRuleKind.Allow, Id = "A", FileName = "a\r\nb" });
+
+        var again = SiPolicyXml.Parse(SiPolicyXml.ToXml(policy));
+
+        Assert.Equal("line 1\r\nline 2\r", again.Settings[0].Value);
+        Assert.Equal("a\r\nb", again.FileRules[0].FileName);
+    }
+
+    [Fact]
     public void Children_in_another_order_than_Microsofts_read_the_same()
     {
         const string Xml = """
