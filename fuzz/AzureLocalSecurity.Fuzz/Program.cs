@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using AzureLocalSecurity.AppControl.Live;
+using AzureLocalSecurity.AppControl.Policy;
 using AzureLocalSecurity.Baseline;
 using AzureLocalSecurity.Baseline.Catalog;
 using AzureLocalSecurity.Baseline.Drift;
@@ -103,7 +104,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml [--replay <corpus folder>]");
             return 2;
         }
 
@@ -123,6 +124,8 @@ internal static class Program
             "pe-authenticode" => Bounded(PeAuthenticodeImage),
             "windows-event-xml" => Bounded(WindowsEventXmlText),
             "citool-list" => Bounded(CiToolList),
+            "sipolicy-binary" => Bounded(SiPolicyBinary),
+            "sipolicy-xml" => Bounded(SiPolicyXmlText),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -1014,4 +1017,130 @@ internal static class Program
             TpmNames.Algorithm(quote.Signature.HashAlgorithm),
             DescribeSelections(quote.PcrSelections),
             quote.Clock.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A compiled App Control policy from anywhere (a .cip, SiPolicy.p7b, signed or not): it reads, or it fails with
+    /// SiPolicyFormatException naming a byte of the input. A policy that reads must validate without throwing, compile again
+    /// in its own format, and that compilation must read back and compile to the same bytes (the compiler's order is a
+    /// fixed point); through XML (when its strings are characters XML can carry; the two binary-only fields carried over) it must compile to the same bytes too.
+    /// </summary>
+    private static bool SiPolicyBinary(byte[] input)
+    {
+        CompiledPolicy compiled;
+        try
+        {
+            compiled = SiPolicyBinaryReader.Read(input);
+        }
+        catch (SiPolicyFormatException ex)
+        {
+            if (ex.Offset < 0 || ex.Offset > input.Length || string.IsNullOrEmpty(ex.Problem))
+            {
+                throw new InvalidOperationException($"A SiPolicyFormatException at offset {ex.Offset} of an input of {input.Length} bytes: {ex.Message}", ex);
+            }
+
+            return false;
+        }
+
+        if (compiled.PolicySize > compiled.Size || compiled.Size != input.Length || (compiled.IsSigned != (input[0] == 0x30)) || (!compiled.IsSigned && compiled.Signers.Count > 0))
+        {
+            throw new InvalidOperationException($"Sizes {compiled.PolicySize}/{compiled.Size} or signing ({compiled.IsSigned}, {compiled.Signers.Count} signers) do not fit an input of {input.Length} bytes.");
+        }
+
+        _ = SiPolicyValidator.Validate(compiled.Policy).Count + compiled.Policy.ToString().Length + string.Concat(compiled.Signers).Length;
+        var once = SiPolicyBinaryWriter.Write(compiled.Policy, compiled.FormatVersion);
+        var again = SiPolicyBinaryReader.Read(once);
+        if (again.FormatVersion != compiled.FormatVersion || !once.AsSpan().SequenceEqual(SiPolicyBinaryWriter.Write(again.Policy, again.FormatVersion)))
+        {
+            throw new InvalidOperationException("A compiled policy read back does not compile to the same bytes.");
+        }
+
+        string xml;
+        try
+        {
+            xml = SiPolicyXml.ToXml(compiled.Policy);
+        }
+        catch (ArgumentException)
+        {
+            // A string holding a character XML 1.0 cannot carry (a control character): the binary can, the XML cannot.
+            return true;
+        }
+
+        // The two binary-only fields (unmapped option bits, the app settings block) do not pass through XML: carry them over.
+        var viaXml = SiPolicyXml.Parse(xml);
+        viaXml.UnmappedOptionFlags = compiled.Policy.UnmappedOptionFlags;
+        viaXml.CompiledAppSettings = compiled.Policy.CompiledAppSettings;
+        if (!once.AsSpan().SequenceEqual(SiPolicyBinaryWriter.Write(viaXml, compiled.FormatVersion)))
+        {
+            throw new InvalidOperationException("A compiled policy through XML does not compile to the same bytes.");
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Policy XML from anywhere (bytes, the encoding from the byte order mark or declaration): it reads, or it fails with
+    /// SiPolicyFormatException (line and position 0 or more, a problem). A policy that reads must validate without throwing,
+    /// save and load to the same XML, and compile exactly when the validator reports no error and nothing it cannot
+    /// compile; a compiled one must read back and compile to the same bytes.
+    /// </summary>
+    private static bool SiPolicyXmlText(byte[] input)
+    {
+        SiPolicy policy;
+        try
+        {
+            using var stream = new MemoryStream(input, writable: false);
+            policy = SiPolicyXml.Load(stream);
+        }
+        catch (SiPolicyFormatException ex)
+        {
+            if (ex.LineNumber < 0 || ex.LinePosition < 0 || string.IsNullOrEmpty(ex.Problem))
+            {
+                throw new InvalidOperationException($"A SiPolicyFormatException at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}", ex);
+            }
+
+            return false;
+        }
+
+        var issues = SiPolicyValidator.Validate(policy);
+        _ = policy.ToString().Length + policy.Mode.ToString().Length + (policy.Name?.Length ?? 0) + string.Concat(issues.Select(i => i.ToString())).Length;
+        string xml;
+        try
+        {
+            xml = SiPolicyXml.ToXml(policy);
+        }
+        catch (ArgumentException) when (issues.Any(i => i.Code == SiPolicyValidator.InvalidSetting))
+        {
+            // A setting whose value is not of its kind cannot be written; the validator said so.
+            return true;
+        }
+
+        if (!string.Equals(xml, SiPolicyXml.ToXml(SiPolicyXml.Parse(xml)), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Saved policy XML does not load and save to the same XML.");
+        }
+
+        var compilable = !issues.Any(i => i.Severity == SiPolicyValidationSeverity.Error || i.Code == SiPolicyValidator.NotCompilable);
+        byte[] binary;
+        try
+        {
+            binary = SiPolicyBinaryWriter.Write(policy);
+        }
+        catch (SiPolicyFormatException ex)
+        {
+            if (compilable)
+            {
+                throw new InvalidOperationException($"A policy the validator passed was not compiled: {ex.Message}", ex);
+            }
+
+            return true;
+        }
+
+        var read = SiPolicyBinaryReader.Read(binary);
+        if (!binary.AsSpan().SequenceEqual(SiPolicyBinaryWriter.Write(read.Policy, read.FormatVersion)))
+        {
+            throw new InvalidOperationException("A compiled policy read back does not compile to the same bytes.");
+        }
+
+        return true;
+    }
 }

@@ -52,6 +52,11 @@ internal static class ErrorIds
     internal const string SecureBootDatabaseUnavailable = "SecureBootDatabaseUnavailable";
     internal const string AppControlFactsUnavailable = "AppControlFactsUnavailable";
     internal const string CodeIntegrityEventsUnavailable = "CodeIntegrityEventsUnavailable";
+    internal const string AppControlPolicyInvalid = "AppControlPolicyInvalid";
+    internal const string AppControlPolicyValidationFailed = "AppControlPolicyValidationFailed";
+    internal const string AppControlPolicyNotCompilable = "AppControlPolicyNotCompilable";
+    internal const string AppControlBinaryExists = "AppControlBinaryExists";
+    internal const string AppControlBinaryWriteFailed = "AppControlBinaryWriteFailed";
 
     /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
     internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch
