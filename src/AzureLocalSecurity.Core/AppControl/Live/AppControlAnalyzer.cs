@@ -30,8 +30,8 @@ public static class AppControlAnalyzer
     // CODEINTEGRITY_OPTION_* (reference/WINAPI.md §6).
     private const long UmciEnabled = 0x04, UmciAuditMode = 0x08;
 
-    /// <summary>Reads a node's state with the built-in header reader for compiled policy files.</summary>
-    public static ApplicationControlState Read(EvidenceBundle bundle) => Read(bundle, CompiledPolicyHeaderReader.Instance);
+    /// <summary>Reads a node's state, reading compiled policy files with the full binary reader (<see cref="Policy.SiPolicyInspector"/>).</summary>
+    public static ApplicationControlState Read(EvidenceBundle bundle) => Read(bundle, Policy.SiPolicyInspector.Instance);
 
     /// <summary>Reads a node's state, reading compiled policy files through <paramref name="inspector"/>.</summary>
     public static ApplicationControlState Read(EvidenceBundle bundle, ICompiledPolicyInspector inspector)
