@@ -278,9 +278,14 @@ public static class AppControlPlanner
                 return plan;
             }
 
-            if (current is null && existing.Version is not null && existing.Version == facts.Version)
+            if (existing.Version is not null && existing.Version == facts.Version)
             {
                 plan.Note($"{name} is already active with version {existing.Version}; nothing to change.");
+                if (current is not null)
+                {
+                    plan.Warn($"This file of {name} differs from the active one but has the same version {existing.Version}, so it is not deployed: raise its version to replace the active one.");
+                }
+
                 return plan;
             }
         }
@@ -300,10 +305,6 @@ public static class AppControlPlanner
                 }
 
                 plan.Warn($"-Force: {name} version {newVersion} replaces the newer {activeVersion}; whether Windows accepts an older version is not verified.");
-            }
-            else if (newVersion == activeVersion)
-            {
-                plan.Warn($"{name} version {newVersion} is active with other content: the file replaces it without a new version number, so the two cannot be told apart by version.");
             }
         }
         else if (existing is not null)
@@ -356,7 +357,7 @@ public static class AppControlPlanner
 
     /// <summary>
     /// Plans Remove-ALApplicationControlSupplementalPolicy: a policy that is not active is an empty plan; a base policy, one
-    /// whose kind is not known and one Microsoft provides are refused; the policy's file is saved first (unknown bytes refuse
+    /// Microsoft provides and one whose kind is not known are refused; the policy's file is saved first (unknown bytes refuse
     /// the plan unless <see cref="AppControlModeOptions.Force"/>), then CiTool removes it.
     /// </summary>
     public static AppControlPlan PlanRemoveSupplemental(ApplicationControlState state, IReadOnlyDictionary<Guid, byte[]> policyFiles, Guid policyId, AppControlModeOptions options)
@@ -383,14 +384,14 @@ public static class AppControlPlanner
         plan.PolicyName = policy.Name;
         plan.CurrentMode = policy.Mode;
         plan.Version = policy.Version;
-        if (policy.IsMicrosoftProvided)
-        {
-            return plan.Refuse(AppControlRefusal.ProtectedPolicy, $"{name} is provided by Microsoft ({policy.Label ?? "a platform policy"}): it is not removed here.");
-        }
-
         if (policy.IsBase == true)
         {
             return plan.Refuse(AppControlRefusal.ProtectedPolicy, $"{name} is a base policy: removing a base policy takes away the rules its supplemental policies extend (and a signed one needs a signed replacement and a restart first, Microsoft's \"Remove App Control for Business policies\"); it is not done here.");
+        }
+
+        if (policy.IsMicrosoftProvided)
+        {
+            return plan.Refuse(AppControlRefusal.ProtectedPolicy, $"{name} is provided by Microsoft ({policy.Label ?? "a platform policy"}): it is not removed here.");
         }
 
         if (policy.IsBase is null)
