@@ -15,6 +15,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('module/AzureLocalSecurity.Format.ps1xml')
     CmdletsToExport        = @(
+        'Add-ALApplicationControlSupplementalPolicy'
         'Backup-ALBitLockerKeyProtector'
         'Compare-ALSecurityBaseline'
         'ConvertTo-ALApplicationControlBinary'
@@ -38,9 +39,11 @@
         'Get-ALTpmEndorsementKey'
         'Get-ALTpmPcr'
         'Import-ALSecurityEvidence'
+        'Remove-ALApplicationControlSupplementalPolicy'
         'Repair-ALSecurityBaseline'
         'Resume-ALBitLocker'
         'Save-ALSecurityBaselineSnapshot'
+        'Set-ALApplicationControlMode'
         'Suspend-ALBitLocker'
         'Test-ALPlatform'
         'Test-ALSecureBootCertificate'

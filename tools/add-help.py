@@ -397,6 +397,56 @@ CMDS += [
    ('Get-ChildItem .\\Policies\\*.xml | ConvertTo-ALApplicationControlBinary -Destination C:\\Staging -WhatIf', 'Shows which compiled policies would be written for every XML file in a folder.')]),
 ]
 
+ACFOLDER = param('RollbackFolder', 'String', 'The folder the policy\'s current compiled file is saved to before the change, as {PolicyId}-{yyyyMMddTHHmmssZ}-{Mode}.cip (a new file, never overwritten, readable and writable by Administrators and SYSTEM only; the folder is created when missing). %ProgramData%\\AzureLocalSecurity\\AppControl\\Rollback when omitted.')
+ACEVP = param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files from Export-ALSecurityEvidence) to plan for instead of the live node: nothing is changed, the AppControlPlan is written. Wildcards are expanded.', required=True)
+ACEV = param('Evidence', 'EvidenceBundle[]', 'Evidence bundles already read with Import-ALSecurityEvidence; as with -EvidencePath, only the plans are written.', required=True)
+AC_RESULTS = [('AzureLocalSecurity.AppControl.Changes.AppControlChangeResult', 'On the live node: one per change, with the plan, one outcome per step (CiTool\'s exit code in hex and its message when it failed), Succeeded, RollbackPath and UndoCommand.'),
+              ('AzureLocalSecurity.AppControl.Changes.AppControlPlan', 'With -EvidencePath or -Evidence: the plan, with its steps, refusal, warnings, RollbackPath and UndoCommand.')]
+AC_COMMON = 'Every change is a plan computed from the node\'s facts (as Get-ALApplicationControl reads them), confirmed once, and run in order: the policy\'s current compiled file is saved to the rollback folder first, and no CiTool step runs unless that copy was written; the compiled policy is staged in a new file under the user\'s temporary folder (Administrators and SYSTEM only), deployed with %windir%\\System32\\CiTool.exe (arguments as a list, a 120-second timeout), and the node is read again to check the result. A refusal is an error with its own id (AppControlFactsUnknown, AppControlCiToolUnavailable, ...) and changes nothing; a failed step is an AppControlStepFailed error. With -EvidencePath or -Evidence nothing is changed and the plan is written. The live node must be Windows with CiTool (Windows Server 2025-based Azure Local, Windows 11 22H2 and later); elsewhere the command stops with BaselineRepairNeedsWindows.'
+CMDS += [
+ command('Set-ALApplicationControlMode',
+  'Switches an App Control for Business base policy between audit and enforced mode on a node, saving its current file for the undo first; refuses to enforce while the audit events show files it would block.',
+  ['Set-ALApplicationControlMode sets or clears the "Enabled:Audit Mode" rule option (bit 0x10000 of the compiled policy\'s OptionFlags) in the deployed .cip of an unsigned base policy, leaving every other byte as it is, and deploys it with CiTool --update-policy. The policy is -PolicyId, else Azure Local\'s base policy AS_Base_Policy, else the only active base policy that Microsoft does not provide; when several could be meant, the command is refused and names them (AppControlPolicyAmbiguous). A policy already in the mode asked for is left alone.',
+   'Before enforcing, the audit events (3076 and 3034) of the -LookbackDays days (7) before the node\'s facts were read are grouped by file and signer: any refuse the change (AppControlWouldBlock, whose message names the files; the plan carries them in WouldBeBlocked) unless -Force, and so does a Code Integrity log that could not be read. A signed policy is refused (AppControlPolicySigned): its signature covers these bytes; Azure Local switches its base policy with Enable-AsWdacPolicy -Mode, and another signed policy is changed in its XML and signed again.',
+   'The undo: the result\'s UndoCommand is Set-ALApplicationControlMode -RollbackPath <the saved copy>, which deploys a saved copy again over the active policy of the same id (after saving the current file, so it is undone the same way). ' + AC_COMMON],
+  [param('Mode', 'AppControlMode', 'Audit or Enforced.', required=True, position='0'),
+   param('PolicyId', 'Guid', 'The base policy to switch (with -RollbackPath: the policy the saved copy must be of). By default Azure Local\'s base policy, else the only active base policy Microsoft does not provide.'),
+   param('LookbackDays', 'Int32', 'How many days of audit events before the facts were read count as what enforcing would block: 1 to 3650, 7 by default. The live node\'s Code Integrity log is read that far back.'),
+   param('RollbackPath', 'String', 'A rollback copy a change saved: deployed again over the active policy of the same id (the undo). Its id is read from the file; a copy of a policy that is not active is refused (AppControlRollbackMismatch).', required=True),
+   ACFOLDER,
+   param('Force', 'SwitchParameter', 'Enforces although audit events show files that would be blocked, or the Code Integrity log could not be read; with -RollbackPath, restores although the deployed file could not be saved first. Each is a warning.'),
+   ACEVP, ACEV, WHATIF, CONFIRM],
+  AC_RESULTS,
+  [('Set-ALApplicationControlMode -Mode Enforced -WhatIf', 'Shows what enforcing Azure Local\'s base policy on this node would do, or why it is refused (with the files the audit events show it would block).'),
+   ('Set-ALApplicationControlMode -Mode Audit -PolicyId 5f1c7d2e-0000-4000-8000-000000000001', 'Switches the named base policy to audit mode after confirmation, saving its current file first.'),
+   ('Set-ALApplicationControlMode -RollbackPath \'C:\\ProgramData\\AzureLocalSecurity\\AppControl\\Rollback\\{A6368F66-E2C9-4AA2-AB79-8743F6597683}-20261101T083000Z-Enforced.cip\'', 'Undoes a switch: deploys the saved copy again.'),
+   ('Set-ALApplicationControlMode -Mode Enforced -EvidencePath .\\node01.zip -LookbackDays 30', 'Plans enforcing for a captured node, counting 30 days of audit events, without changing anything.')]),
+ command('Add-ALApplicationControlSupplementalPolicy',
+  'Deploys App Control supplemental policies (compiled .cip, or policy XML compiled on the way) to a node with CiTool, after checking that each one\'s base policy is active and allows supplemental policies.',
+  ['Add-ALApplicationControlSupplementalPolicy reads each policy file (policy XML is validated and compiled as ConvertTo-ALApplicationControlBinary does: validation errors are AppControlPolicyValidationFailed) and its policy id and base policy id, and refuses a base policy (AppControlNotSupplemental), a supplemental whose base is not active on the node (AppControlBaseNotActive) and one whose base lacks the "Enabled:Allow Supplemental Policies" rule option (AppControlSupplementalsNotAllowed). A signed supplemental for an unsigned base, or the reverse, is a warning. The same policy already active with the same version (or byte for byte the same file) is left alone; an older version active is saved to the rollback folder, then replaced; a newer version active is refused (AppControlVersionDowngrade) unless -Force.',
+   'The ids are in the policy\'s body, which the module\'s policy reader reads; a file whose body does not read is refused with AppControlFactsUnknown saying the policy\'s base could not be read. The undo is Remove-ALApplicationControlSupplementalPolicy for a new policy, or Set-ALApplicationControlMode -RollbackPath for a replaced one (the result\'s UndoCommand).',
+   AC_COMMON],
+  [param('Path', 'String[]', 'The supplemental policy files: compiled (.cip) or policy XML. Wildcards are expanded; FullName is accepted from the pipeline (Get-ChildItem).', required=True, pipeline='true (ByPropertyName)', position='0', globbing=True),
+   ACFOLDER,
+   param('Force', 'SwitchParameter', 'Deploys an older version over a newer one, or replaces an active version whose file could not be saved first; each is a warning.'),
+   ACEVP, ACEV, WHATIF, CONFIRM],
+  AC_RESULTS,
+  [('Add-ALApplicationControlSupplementalPolicy -Path .\\Contoso-Policy.cip', 'Deploys a supplemental policy to this node after confirmation.'),
+   ('Get-ChildItem .\\supplementals\\*.cip | Add-ALApplicationControlSupplementalPolicy -WhatIf', 'Shows what deploying each file would do.')]),
+ command('Remove-ALApplicationControlSupplementalPolicy',
+  'Removes App Control supplemental policies from a node with CiTool, saving each one\'s file for the undo first; base policies and Microsoft\'s are refused.',
+  ['Remove-ALApplicationControlSupplementalPolicy saves the policy\'s compiled file to the rollback folder, runs CiTool --remove-policy {PolicyId} --json, and reads the node again to check that the policy is no longer active. A policy that is not active is left alone (a verbose message says so). A base policy, a policy whose kind is not known and a policy Microsoft provides are refused (AppControlPolicyProtected, AppControlFactsUnknown); a policy whose file could not be read is refused unless -Force, since it could not be saved for the undo.',
+   'The undo is Add-ALApplicationControlSupplementalPolicy -Path <the saved copy> (the result\'s UndoCommand). Windows may keep a removed policy in effect until the node restarts, and a policy deployed by another channel (Group Policy, MDM, Azure Local\'s Add-ASWDACSupplementalPolicy) may be deployed again by it.',
+   AC_COMMON],
+  [param('PolicyId', 'Guid[]', 'The supplemental policies\' ids. PolicyId is accepted from the pipeline, so Get-ALApplicationControl | Where-Object ... | Remove-ALApplicationControlSupplementalPolicy works.', required=True, pipeline='true (ByPropertyName)', position='0'),
+   ACFOLDER,
+   param('Force', 'SwitchParameter', 'Removes a policy whose file could not be read, without saving it first (a warning).'),
+   ACEVP, ACEV, WHATIF, CONFIRM],
+  AC_RESULTS,
+  [('Remove-ALApplicationControlSupplementalPolicy -PolicyId 2112036a-74e9-47dc-a016-f126297a3427', 'Removes the supplemental policy after confirmation, saving its file first.'),
+   ('Get-ALApplicationControl | Where-Object { $_.PolicyType -eq \'Supplemental\' -and -not $_.IsMicrosoftProvided } | Remove-ALApplicationControlSupplementalPolicy -WhatIf', 'Shows what removing every supplemental policy of this node that Microsoft does not provide would do.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using AzureLocalSecurity.AppControl.Changes;
 using AzureLocalSecurity.AppControl.Live;
 using AzureLocalSecurity.AppControl.Policy;
 using AzureLocalSecurity.Baseline;
@@ -104,7 +105,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch [--replay <corpus folder>]");
             return 2;
         }
 
@@ -126,6 +127,7 @@ internal static class Program
             "citool-list" => Bounded(CiToolList),
             "sipolicy-binary" => Bounded(SiPolicyBinary),
             "sipolicy-xml" => Bounded(SiPolicyXmlText),
+            "policy-mode-switch" => Bounded(PolicyModeSwitch),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -666,6 +668,92 @@ internal static class Program
 
         _ = string.Concat(result.Events.Select(e => e.ToString() + e.Remedy + e.Data.Count.ToString(CultureInfo.InvariantCulture))) + result.Note + string.Join(",", result.Unknowns);
         return read;
+    }
+
+    /// <summary>
+    /// A compiled policy from anywhere (a deployed file in a bundle, a rollback copy a user names): switched to each mode, it
+    /// either fails with CompiledPolicyFormatException (an offset within the input, a problem; IsSigned exactly for a file that
+    /// starts as DER) before anything is changed, or comes back as a copy of the same length that differs from the input at
+    /// most in bit 0x01 of byte 0x26 (the audit-mode bit 0x10000 of OptionFlags), reads back in that mode through the switch
+    /// and the header reader, and switched back gives the input. Then a Set-ALApplicationControlMode plan for a node whose
+    /// AS_Base_Policy file is the input may not throw, and when it has steps, the staged bytes are the switch's.
+    /// </summary>
+    private static bool PolicyModeSwitch(byte[] input)
+    {
+        var original = (byte[])input.Clone();
+        var read = true;
+        foreach (var target in new[] { AppControlMode.Audit, AppControlMode.Enforced })
+        {
+            byte[] switched;
+            try
+            {
+                switched = CompiledPolicyModeSwitch.Apply(input, target);
+            }
+            catch (CompiledPolicyFormatException ex)
+            {
+                if (ex.Offset < 0 || ex.Offset > input.Length || string.IsNullOrEmpty(ex.Problem) || ex.IsSigned != CompiledPolicyModeSwitch.LooksSigned(input))
+                {
+                    throw new InvalidOperationException($"A CompiledPolicyFormatException that does not hold together: offset {ex.Offset}, signed {ex.IsSigned}: {ex.Message}", ex);
+                }
+
+                read = false;
+                continue;
+            }
+
+            if (switched.Length != input.Length || Enumerable.Range(0, input.Length).Any(i => i != 0x26 ? switched[i] != input[i] : (switched[i] ^ input[i]) > 0x01))
+            {
+                throw new InvalidOperationException($"Switching to {target} changed more than the audit-mode bit.");
+            }
+
+            if (CompiledPolicyModeSwitch.ReadMode(switched) != target
+                || !CompiledPolicyHeaderReader.Instance.TryInspect(switched, out var facts, out _)
+                || facts!.IsAuditMode != (target == AppControlMode.Audit))
+            {
+                throw new InvalidOperationException($"The policy switched to {target} does not read back in that mode.");
+            }
+
+            var back = CompiledPolicyModeSwitch.Apply(switched, CompiledPolicyModeSwitch.ReadMode(input));
+            if (!back.SequenceEqual(input))
+            {
+                throw new InvalidOperationException($"Switching to {target} and back does not give the input.");
+            }
+        }
+
+        if (!input.SequenceEqual(original))
+        {
+            throw new InvalidOperationException("The switch changed its input.");
+        }
+
+        var clock = DateTimeOffset.UnixEpoch;
+        const string file = "{A6368F66-E2C9-4AA2-AB79-8743F6597683}.cip";
+        var listing = "Policy ID: a6368f66-e2c9-4aa2-ab79-8743f6597683\nBase Policy ID: a6368f66-e2c9-4aa2-ab79-8743f6597683\nFriendly Name: AS_Base_Policy\nVersion: 281479271940096\nIs Currently Enforced: true\n";
+        var bundle = new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("fuzz", NodePlatform.Windows, "fuzz", "X64"), clock, "0.0.0",
+        [
+            EvidenceItem.ForText(AppControlEvidenceIds.CiToolPolicies, "fuzz", clock, listing),
+            EvidenceItem.ForRecords(AppControlEvidenceIds.ActivePoliciesFolder, "fuzz", clock, [new EvidenceRecord([new("Name", EvidenceValue.FromString(file))])]),
+            EvidenceItem.ForBlob(AppControlEvidenceIds.ActivePolicyFile(file), "fuzz", clock, input),
+            EvidenceItem.ForText(AppControlEvidenceIds.CodeIntegrityEvents, "fuzz", clock, string.Empty),
+        ]);
+        var options = new AppControlModeOptions { Now = clock, RollbackFolder = @"C:\rollback", StagingFolder = @"C:\staging" };
+        foreach (var target in new[] { AppControlMode.Audit, AppControlMode.Enforced })
+        {
+            var plan = AppControlPlanner.PlanSetMode(AppControlAnalyzer.Read(bundle), AppControlAnalyzer.ReadEvents(bundle), AppControlPlanner.PolicyFiles(bundle), null, target, options);
+            var staged = plan.Steps.FirstOrDefault(s => s.Kind == AppControlStepKind.WritePolicyFile);
+            if (staged is not null && staged.Sha256 != Sha256Hex(CompiledPolicyModeSwitch.Apply(input, target)))
+            {
+                throw new InvalidOperationException($"The plan to {target} stages other bytes than the switch gives.");
+            }
+
+            _ = string.Concat(plan.ToString(), plan.RefusalMessage, string.Join(",", plan.Warnings), string.Join(",", plan.Notes));
+        }
+
+        return read;
+    }
+
+    private static string Sha256Hex(byte[] data)
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        return string.Concat(sha.ComputeHash(data).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>

@@ -57,6 +57,22 @@ internal static class ErrorIds
     internal const string AppControlPolicyNotCompilable = "AppControlPolicyNotCompilable";
     internal const string AppControlBinaryExists = "AppControlBinaryExists";
     internal const string AppControlBinaryWriteFailed = "AppControlBinaryWriteFailed";
+    internal const string AppControlFactsUnknown = "AppControlFactsUnknown";
+    internal const string AppControlCiToolUnavailable = "AppControlCiToolUnavailable";
+    internal const string AppControlPolicyNotActive = "AppControlPolicyNotActive";
+    internal const string AppControlPolicyAmbiguous = "AppControlPolicyAmbiguous";
+    internal const string AppControlNotBasePolicy = "AppControlNotBasePolicy";
+    internal const string AppControlPolicySigned = "AppControlPolicySigned";
+    internal const string AppControlUnsupportedPolicyFile = "AppControlUnsupportedPolicyFile";
+    internal const string AppControlWouldBlock = "AppControlWouldBlock";
+    internal const string AppControlNotSupplemental = "AppControlNotSupplemental";
+    internal const string AppControlBaseNotActive = "AppControlBaseNotActive";
+    internal const string AppControlSupplementalsNotAllowed = "AppControlSupplementalsNotAllowed";
+    internal const string AppControlVersionDowngrade = "AppControlVersionDowngrade";
+    internal const string AppControlPolicyProtected = "AppControlPolicyProtected";
+    internal const string AppControlRollbackMismatch = "AppControlRollbackMismatch";
+    internal const string AppControlPolicyFileInvalid = "AppControlPolicyFileInvalid";
+    internal const string AppControlStepFailed = "AppControlStepFailed";
 
     /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
     internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch

@@ -150,6 +150,49 @@ internal static class AppControlBundles
         return new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("DESKTOP-7E3E45C", NodePlatform.Windows, "Microsoft Windows 10.0.19044", "X64"), captured, "0.1.0", items);
     }
 
+    /// <summary>
+    /// The audit node of <see cref="AzureLocalAudit"/> whose log holds audit events (3076) of the blocked file only from twelve
+    /// days before the capture, outside a week's lookback, and its base policy's activation.
+    /// </summary>
+    internal static EvidenceBundle AzureLocalAuditQuiet()
+    {
+        var items = AzureLocalAudit().Items.Where(i => i.Id is not (AppControlEvidenceIds.CodeIntegrityEvents or AppControlEvidenceIds.CodeIntegrityEventQuery)).ToList();
+        items.AddRange(Events(
+        [
+            Blocked(3076, "2026-10-20T10:15:00.0000000Z", 2801, new Guid("5d0b6e1a-2f3c-4e8d-9a71-000000000011"), BlockedFile, @"\Device\HarddiskVolume3\Windows\explorer.exe", null, null, null),
+            [Activation("2026-10-19T08:00:00.0000000Z", 2701, AzureLocalBase, "AS_Base_Policy", "AS_Base_Policy_1.1.4.0", BaseFlags | AuditFlag)],
+        ]));
+        return Node(items, "NODE01");
+    }
+
+    /// <summary>The enforced node with AS_Base_Policy signed: CiTool says so, and its deployed file is the header in a PKCS#7 shell.</summary>
+    internal static EvidenceBundle AzureLocalEnforcedSigned()
+    {
+        var items = AzureLocalEnforced().Items
+            .Where(i => i.Id is not (AppControlEvidenceIds.CiToolPolicies or AppControlEvidenceIds.CiToolRun) && i.Id != AppControlEvidenceIds.ActivePolicyFile(BaseFile))
+            .ToList();
+        items.AddRange(CiTool(EnforcedJson(baseSigned: true), AppControlEvidenceIds.JsonFormat));
+        items.Add(EvidenceItem.ForBlob(AppControlEvidenceIds.ActivePolicyFile(BaseFile), "file " + ActiveFolder + "\\" + BaseFile, T, Signed(Header(AzureLocalBase, BaseFlags, new Version(1, 1, 4, 0)))));
+        return Node(items, "NODE01");
+    }
+
+    /// <summary><paramref name="bundle"/> with the deployed file of <paramref name="policyId"/> holding <paramref name="bytes"/> instead.</summary>
+    internal static EvidenceBundle WithPolicyFile(EvidenceBundle bundle, Guid policyId, byte[] bytes)
+    {
+        var name = policyId.ToString("B").ToUpperInvariant() + ".cip";
+        var id = AppControlEvidenceIds.ActivePolicyFile(name);
+        var items = bundle.Items.Select(i => i.Id == id ? EvidenceItem.ForBlob(id, i.Source, i.CapturedAt, bytes) : i).ToList();
+        return new EvidenceBundle(bundle.SchemaVersion, bundle.Node, bundle.CapturedAt, bundle.ModuleVersion, items);
+    }
+
+    /// <summary><paramref name="bundle"/> without the items of <paramref name="ids"/> (as a capture without them would be).</summary>
+    internal static EvidenceBundle Without(EvidenceBundle bundle, params string[] ids) =>
+        new(bundle.SchemaVersion, bundle.Node, bundle.CapturedAt, bundle.ModuleVersion, bundle.Items.Where(i => !ids.Contains(i.Id)));
+
+    /// <summary>The deployed file of a policy in a bundle.</summary>
+    internal static byte[] PolicyFile(EvidenceBundle bundle, Guid policyId) =>
+        bundle.Find(AppControlEvidenceIds.ActivePolicyFile(policyId.ToString("B").ToUpperInvariant() + ".cip"))!.GetData()!;
+
     /// <summary>The enforced node whose event capture reached its limit: the query record says Truncated.</summary>
     internal static EvidenceBundle AzureLocalEnforcedTruncated()
     {
@@ -255,7 +298,7 @@ internal static class AppControlBundles
         ]);
     }
 
-    private static string EnforcedJson()
+    private static string EnforcedJson(bool baseSigned = false)
     {
         string Policy(Guid id, Guid basePolicy, string name, ulong version, string versionText, bool system, bool signed, bool onDisk, IEnumerable<string> options) =>
             "{" + $"\"PolicyID\":\"{id:D}\",\"BasePolicyID\":\"{basePolicy:D}\",\"FriendlyName\":\"{name}\",\"Version\":{version.ToString(CultureInfo.InvariantCulture)},"
@@ -263,7 +306,7 @@ internal static class AppControlBundles
             + $"\"IsEnforced\":true,\"IsAuthorized\":true,\"PolicyOptions\":[{string.Join(",", options.Select(o => "\"" + o + "\""))}]" + "}";
         return "{\"Policies\":["
             + Policy(DriverPolicy, DriverPolicy, "Microsoft Windows Driver Policy", 2814751463178240, "10.0.25880.0", true, true, false, ["Required:WHQL"]) + ","
-            + Policy(AzureLocalBase, AzureLocalBase, "AS_Base_Policy", 281479271940096, "1.1.4.0", false, false, true, BaseOptions) + ","
+            + Policy(AzureLocalBase, AzureLocalBase, "AS_Base_Policy", 281479271940096, "1.1.4.0", false, baseSigned, true, BaseOptions) + ","
             + Policy(ContosoPolicy, AzureLocalBase, "Contoso-Policy", 281474976710657, "1.0.0.1", false, false, true, ["Enabled:UMCI", "Enabled:Unsigned System Integrity Policy"])
             + "],\"OperationResult\":0}";
 

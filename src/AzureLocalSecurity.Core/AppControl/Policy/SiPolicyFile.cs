@@ -115,7 +115,7 @@ public sealed class SiPolicyFile
     }
 
     /// <summary>Whether the content looks like XML rather than a compiled policy (which starts with 1 to 8 or a DER SEQUENCE).</summary>
-    internal static bool IsXml(byte[] content)
+    public static bool IsXml(byte[] content)
     {
         if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF)))
         {

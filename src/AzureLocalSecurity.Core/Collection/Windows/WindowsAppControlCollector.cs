@@ -225,25 +225,8 @@ public sealed class WindowsAppControlCollector : IEvidenceCollector
         ];
     }
 
-    /// <summary>
-    /// A tool's output bytes as text: UTF-16 LE when they start with its byte order mark or look like it (a NUL after each of
-    /// the first two characters), UTF-8 otherwise (a UTF-8 byte order mark dropped).
-    /// </summary>
-    internal static (string Text, string Encoding) Decode(byte[] bytes)
-    {
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-        {
-            return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "utf-16le");
-        }
-
-        if (bytes.Length >= 4 && bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0)
-        {
-            return (Encoding.Unicode.GetString(bytes), "utf-16le");
-        }
-
-        var skip = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return (new UTF8Encoding(false, false).GetString(bytes, skip, bytes.Length - skip), "utf-8");
-    }
+    /// <summary>A tool's output bytes as text (<see cref="ToolOutputText.Decode"/>).</summary>
+    internal static (string Text, string Encoding) Decode(byte[] bytes) => ToolOutputText.Decode(bytes);
 
     /// <summary>The Active folder's listing and files, and the two legacy policy files, under <paramref name="codeIntegrityFolder"/>.</summary>
     internal static List<EvidenceItem> ReadPolicyFiles(string codeIntegrityFolder, Func<DateTimeOffset> clock)
@@ -401,7 +384,7 @@ public sealed class WindowsAppControlCollector : IEvidenceCollector
     }
 
     /// <summary>The 64-bit System32: through Sysnative from a 32-bit process on 64-bit Windows.</summary>
-    private static string SystemFolder()
+    internal static string SystemFolder()
     {
         var windows = Environment.GetFolderPath(Environment.SpecialFolder.Windows);
         return Path.Combine(windows, Environment.Is64BitOperatingSystem && !Environment.Is64BitProcess ? "Sysnative" : "System32");
