@@ -25,6 +25,7 @@
         'Get-ALApplicationControl'
         'Get-ALBitLockerRecoveryKey'
         'Get-ALBitLockerVolume'
+        'Get-ALBootMeasurement'
         'Get-ALCodeIntegrityEvent'
         'Get-ALSecureBoot'
         'Get-ALSecureBootDatabase'

@@ -52,6 +52,7 @@ internal static class ErrorIds
     internal const string SecureBootDatabaseUnavailable = "SecureBootDatabaseUnavailable";
     internal const string AppControlFactsUnavailable = "AppControlFactsUnavailable";
     internal const string CodeIntegrityEventsUnavailable = "CodeIntegrityEventsUnavailable";
+    internal const string BootMeasurementLogInvalid = "BootMeasurementLogInvalid";
 
     /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
     internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch
