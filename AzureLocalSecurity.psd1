@@ -28,6 +28,7 @@
         'Get-ALApplicationControlPolicy'
         'Get-ALBitLockerRecoveryKey'
         'Get-ALBitLockerVolume'
+        'Get-ALBootMeasurement'
         'Get-ALCodeIntegrityEvent'
         'Get-ALSecureBoot'
         'Get-ALSecureBootDatabase'

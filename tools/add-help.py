@@ -447,6 +447,20 @@ CMDS += [
    ('Get-ALApplicationControl | Where-Object { $_.PolicyType -eq \'Supplemental\' -and -not $_.IsMicrosoftProvided } | Remove-ALApplicationControlSupplementalPolicy -WhatIf', 'Shows what removing every supplemental policy of this node that Microsoft does not provide would do.')]),
 ]
 
+CMDS += [
+ command('Get-ALBootMeasurement',
+  'Reads measured-boot logs (TCG event logs) and writes each record with its decoded data, or with -Replay the PCR values the log describes.',
+  ['Get-ALBootMeasurement reads TCG PC Client event logs from files: a Windows measured-boot log (C:\\Windows\\Logs\\MeasuredBoot\\*.log, SHA-1 or crypto-agile), Linux\'s /sys/kernel/security/tpm0/binary_bios_measurements copied to a file, or a firmware log. It writes one TcgEvent per record: Index, PcrIndex (0xFFFFFFFF for a Windows record that extends nothing), EventType, the Digests of every bank, and Decoded, the event data as readable facts with a one-line Summary: the Spec ID and StartupLocality records, separators (WBCL for Windows), UEFI variables (SecureBoot, PK, KEK, db and dbx recognised by name and GUID; BootOrder and Boot#### decoded), image loads with their device path as UEFI text, the GPT with its partitions, firmware blobs, handoff tables, action and IPL strings, and Windows EV_EVENT_TAG records as a tree of SIPA events (trust boundaries, boot counter, loaded modules with their path, hash and signer, the ELAM driver, Code Integrity, test signing, VSM and hypervisor settings, BitLocker unlock flags, App Control policies). Data that does not decode is kept as bytes and Decoded.DecodeProblem says why. Each object carries the file it came from as a Path note.',
+   'With -Replay it writes the value each PCR of each bank has after every record was extended into it (ReplayedPcr: Bank, Pcr, Value, ExtendCount), for every PCR at least one record was extended into: what a TPM quote of that PCR must show if the log is the log of the boot. PCRs 17 to 22 start at all ones, a StartupLocality record sets the last byte of PCR 0\'s start value, EV_NO_ACTION records and records for PCR index 0xFFFFFFFF are not extended. An SM3 bank has no value here (Unknown says why), nor has a bank some record carries no digest for.',
+   'A file that is not a well-formed log (a record cut short, a size that overruns, a digest of an algorithm the Spec ID event does not declare, more than 64 MiB) is a BootMeasurementLogInvalid error naming the byte; a file that cannot be read is a PathNotFound error. Each file is read on its own: one bad file does not stop the others. The live node\'s logs are not read by this command yet (docs/measured-boot.md).'],
+  [param('Path', 'String[]', 'Log files to read. Wildcards are expanded; FullName is accepted from the pipeline, so Get-ChildItem output can be piped in.', required=True, pipeline='true (ByValue, ByPropertyName)', position='0', globbing=True),
+   param('Replay', 'SwitchParameter', 'Writes the replayed PCR values (one ReplayedPcr per bank and PCR a record was extended into) instead of the records.')],
+  [('AzureLocalSecurity.MeasuredBoot.TcgEvent', 'One per record of each log.'), ('AzureLocalSecurity.MeasuredBoot.ReplayedPcr', 'With -Replay, one per bank and extended PCR of each log.')],
+  [('Get-ALBootMeasurement -Path C:\\Windows\\Logs\\MeasuredBoot\\0000000042-0000000000.log', 'Lists every record of one boot\'s log with a one-line summary of its data.'),
+   ('Get-ChildItem C:\\Windows\\Logs\\MeasuredBoot\\*.log | Select-Object -Last 1 | Get-ALBootMeasurement -Replay | Where-Object Bank -eq sha256', 'Replays the latest log and shows the SHA-256 PCR values it describes.'),
+   ('(Get-ALBootMeasurement -Path .\\boot.log | Where-Object EventType -eq EventTag).Decoded.AllSipaEvents() | Where-Object Name -eq FilePath | Select-Object -ExpandProperty Text', 'Lists the files Windows measured as loaded during boot.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -15,6 +15,7 @@ using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Baseline.Repair;
 using AzureLocalSecurity.Baseline.Rules;
 using AzureLocalSecurity.Evidence;
+using AzureLocalSecurity.MeasuredBoot;
 using AzureLocalSecurity.SecureBoot;
 using AzureLocalSecurity.SecureBoot.BootManager;
 using AzureLocalSecurity.SecureBoot.Events;
@@ -105,7 +106,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch|tcg-eventlog|sipa [--replay <corpus folder>]");
             return 2;
         }
 
@@ -128,6 +129,8 @@ internal static class Program
             "sipolicy-binary" => Bounded(SiPolicyBinary),
             "sipolicy-xml" => Bounded(SiPolicyXmlText),
             "policy-mode-switch" => Bounded(PolicyModeSwitch),
+            "tcg-eventlog" => Bounded(TcgEventLogBytes),
+            "sipa" => Bounded(SipaBytes),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
@@ -900,6 +903,175 @@ internal static class Program
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A TCG event log from anywhere: it parses, or fails with TcgEventLogFormatException naming a byte of the input. A log
+    /// that parses must hold together (records back to back to the last byte, each digest one of the Spec ID's banks at its
+    /// size, each record's data inside it); every record's data then decodes without throwing (what does not decode keeps
+    /// all its bytes), every SIPA event lies inside its record and its children fill it, the replay has a bank per
+    /// algorithm and counts every record it extends, and the digest check runs. Every field a caller reads is touched.
+    /// </summary>
+    private static bool TcgEventLogBytes(byte[] input)
+    {
+        TcgEventLog log;
+        try
+        {
+            log = TcgEventLog.Parse(input);
+        }
+        catch (TcgEventLogFormatException ex)
+        {
+            CheckTcgOffset(ex, input);
+            return false;
+        }
+
+        var next = 0;
+        var extended = 0;
+        foreach (var record in log.Events)
+        {
+            if (record.Offset != next || record.DataOffset < record.Offset || record.DataOffset + record.DataSize != record.Offset + record.Size)
+            {
+                throw new InvalidOperationException($"Record {record.Index} at {record.Offset} ({record.Size} bytes, data {record.DataOffset}+{record.DataSize}) does not follow at {next}.");
+            }
+
+            next = record.Offset + record.Size;
+            foreach (var digest in record.Digests)
+            {
+                // Record 0 is a TCG_PCR_EVENT in both formats: one SHA-1 digest, whatever banks the Spec ID declares.
+                var declared = record.Index == 0 ? digest.Algorithm == TcgAlgorithm.Sha1 && digest.Size == 20 : log.Algorithms.Any(a => a.Id == digest.Algorithm && a.DigestSize == digest.Size);
+                if (!declared || digest.Hex.Length != 2 * digest.Size)
+                {
+                    throw new InvalidOperationException($"Record {record.Index} has a {digest.AlgorithmName} digest of {digest.Size} bytes the log does not declare.");
+                }
+            }
+
+            if (record.EventType != TcgEventType.NoAction && record.PcrIndex < PcrReplay.PcrCount)
+            {
+                extended++;
+            }
+
+            _ = string.Concat(record.ToString(), record.EventTypeName, record.GetData().Length.ToString(CultureInfo.InvariantCulture));
+            DescribeEventData(record, input);
+        }
+
+        if (next != input.Length)
+        {
+            throw new InvalidOperationException($"The records end at {next} of {input.Length} bytes.");
+        }
+
+        _ = string.Concat(log.ToString(), log.SpecId?.ToString(), log.SpecId?.GetVendorInfo().Length.ToString(CultureInfo.InvariantCulture));
+        var replay = PcrReplay.Replay(log);
+        if (replay.Banks.Count != log.Algorithms.Count || replay.Banks.Any(b => b.Pcrs.Count != PcrReplay.PcrCount) || replay.Banks.Any(b => b.Pcrs.Sum(p => p.ExtendCount) != extended))
+        {
+            throw new InvalidOperationException($"The replay has {replay.Banks.Count} banks for {log.Algorithms.Count} algorithms, or does not count the {extended} records extended.");
+        }
+
+        foreach (var pcr in replay.Banks.SelectMany(b => b.Pcrs))
+        {
+            if ((pcr.Value is null) == (pcr.Unknown is null))
+            {
+                throw new InvalidOperationException($"{pcr} has both or neither of a value and an Unknown reason.");
+            }
+
+            _ = pcr.ToString();
+        }
+
+        _ = string.Join(";", replay.Notes) + string.Join(";", EventDigestCheck.Check(log).Select(m => m.ToString()));
+        return true;
+    }
+
+    /// <summary>Decodes a record's data and touches every decoded field; raw data must keep every byte, SIPA events must lie inside the record.</summary>
+    private static void DescribeEventData(TcgEvent record, byte[] input)
+    {
+        var decoded = record.Decoded;
+        _ = decoded.Summary + decoded.DecodeProblem;
+        switch (decoded)
+        {
+            case TcgRawEventData raw when raw.Size != record.DataSize:
+                throw new InvalidOperationException($"Record {record.Index} kept {raw.Size} of its {record.DataSize} bytes raw.");
+            case TcgTaggedEventData tagged:
+                if (tagged.IsSipa)
+                {
+                    CheckSipaLevel(tagged.SipaEvents, record.DataOffset, record.DataOffset + record.DataSize, input);
+                }
+
+                break;
+            case TcgEfiVariableEventData variable:
+                _ = string.Concat(variable.VendorName, variable.VariableName, variable.GetVariableData().Length.ToString(CultureInfo.InvariantCulture), string.Join(",", variable.BootOrder ?? []), variable.BootOptionDescription, variable.BootOptionDevicePath, variable.IsSecureBootPolicy ? "policy" : "-");
+                break;
+            case TcgGptEventData gpt:
+                _ = string.Concat(gpt.Partitions.Select(p => p.ToString() + p.Attributes.ToString(CultureInfo.InvariantCulture) + p.UniqueGuid));
+                break;
+            case TcgHandoffTablesEventData tables:
+                _ = string.Concat(tables.Tables.Select(t => t.ToString()));
+                break;
+            case TcgNoActionEventData noAction:
+                _ = string.Concat(noAction.Signature, noAction.StartupLocality?.ToString(CultureInfo.InvariantCulture), noAction.ReferenceManifestGuid?.ToString());
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A SIPA byte sequence from anywhere, as SipaEventParser reads it alone: it parses, or fails with
+    /// TcgEventLogFormatException naming a byte of the input. Events that parse follow each other to the end of the input,
+    /// an aggregation's children fill its value exactly, and every decoded field is touched.
+    /// </summary>
+    private static bool SipaBytes(byte[] input)
+    {
+        IReadOnlyList<SipaEvent> events;
+        try
+        {
+            events = SipaEventParser.Parse(input);
+        }
+        catch (TcgEventLogFormatException ex)
+        {
+            CheckTcgOffset(ex, input);
+            return false;
+        }
+
+        CheckSipaLevel(events, 0, input.Length, input);
+        return true;
+    }
+
+    /// <summary>The events follow each other from <paramref name="start"/> to <paramref name="end"/>, each value inside, children filling their parent.</summary>
+    private static void CheckSipaLevel(IReadOnlyList<SipaEvent> events, int start, int end, byte[] input)
+    {
+        var next = start;
+        foreach (var sipa in events)
+        {
+            if (sipa.Offset != next || sipa.Offset + SipaEventParser.HeaderSize + sipa.Size > end)
+            {
+                throw new InvalidOperationException($"SIPA event {sipa.Name} at {sipa.Offset} ({sipa.Size} bytes) does not follow at {next} inside {start}..{end}.");
+            }
+
+            next = sipa.Offset + SipaEventParser.HeaderSize + sipa.Size;
+            if (sipa.IsAggregation)
+            {
+                CheckSipaLevel(sipa.Children, sipa.Offset + SipaEventParser.HeaderSize, next, input);
+            }
+            else if (sipa.Children.Count != 0)
+            {
+                throw new InvalidOperationException($"SIPA event {sipa.Name} is not an aggregation but has children.");
+            }
+
+            _ = string.Concat(sipa.ToString(), sipa.Number?.ToString(CultureInfo.InvariantCulture), sipa.Boolean?.ToString(), sipa.Text, string.Join(",", sipa.Flags ?? []), sipa.HashAlgorithm, sipa.SiPolicy?.ToString(), sipa.RevocationList?.ToString(), sipa.DecodeProblem, sipa.IsMeasured ? "m" : "-", sipa.GetValue().Length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (next != end)
+        {
+            throw new InvalidOperationException($"SIPA events end at {next}, not at {end}.");
+        }
+    }
+
+    /// <summary>A format error names a byte of the input (or the end of it) and says what is wrong.</summary>
+    private static void CheckTcgOffset(TcgEventLogFormatException ex, byte[] input)
+    {
+        if (ex.Offset < 0 || ex.Offset > input.Length || string.IsNullOrEmpty(ex.Problem))
+        {
+            throw new InvalidOperationException($"A TcgEventLogFormatException at offset {ex.Offset} of an input of {input.Length} bytes: {ex.Message}", ex);
+        }
     }
 
     /// <summary>A format error names a byte of the input (or the end of it) and says what is wrong.</summary>

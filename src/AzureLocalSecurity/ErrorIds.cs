@@ -73,6 +73,7 @@ internal static class ErrorIds
     internal const string AppControlRollbackMismatch = "AppControlRollbackMismatch";
     internal const string AppControlPolicyFileInvalid = "AppControlPolicyFileInvalid";
     internal const string AppControlStepFailed = "AppControlStepFailed";
+    internal const string BootMeasurementLogInvalid = "BootMeasurementLogInvalid";
 
     /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
     internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch
