@@ -21,6 +21,22 @@ internal static class TpmEndpoint
         }
     }
 
+    /// <summary>A client of the platform TPM, or of the TPM at <paramref name="endpoint"/>; a TpmTransportException when it cannot be opened.</summary>
+    internal static AzureLocalSecurity.Tpm.TpmClient OpenClient(string? endpoint)
+    {
+        if (endpoint is null)
+        {
+            return new AzureLocalSecurity.Tpm.TpmClient(TpmCollector.OpenPlatform(new CollectionContext()));
+        }
+
+        if (!TcpTpmTransport.TryParseEndpoint(endpoint, out var host, out var port, out var problem))
+        {
+            throw new ArgumentException(problem, nameof(endpoint));
+        }
+
+        return new AzureLocalSecurity.Tpm.TpmClient(TcpTpmTransport.Connect(host, port, Timeout));
+    }
+
     /// <summary>The collector for <paramref name="scope"/>, reading the platform TPM or the endpoint.</summary>
     internal static TpmCollector Collector(string? endpoint, TpmCollectionScope scope)
     {

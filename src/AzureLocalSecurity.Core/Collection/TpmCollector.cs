@@ -123,7 +123,8 @@ public sealed class TpmCollector : IEvidenceCollector
         return items;
     }
 
-    private static ITpmTransport OpenPlatform(CollectionContext context)
+    /// <summary>Opens this machine's TPM: TBS on Windows, the kernel's resource manager (/dev/tpmrm0) on Linux; a TpmTransportException elsewhere or when there is none.</summary>
+    public static ITpmTransport OpenPlatform(CollectionContext context)
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {

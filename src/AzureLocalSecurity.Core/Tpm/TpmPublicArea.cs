@@ -93,6 +93,21 @@ public sealed class TpmPublicArea
         return name;
     }
 
+    /// <summary>Reads a TPMT_PUBLIC from its bytes (as <see cref="GetBytes"/> gives them); a malformed area is a TpmResponseFormatException.</summary>
+    public static TpmPublicArea Parse(byte[] tpmtPublic)
+    {
+        if (tpmtPublic is null)
+        {
+            throw new ArgumentNullException(nameof(tpmtPublic));
+        }
+
+        var raw = (byte[])tpmtPublic.Clone();
+        var reader = new TpmResponseReader(raw, 0, raw.Length);
+        var area = Read(reader, raw);
+        reader.ExpectEnd("TPMT_PUBLIC");
+        return area;
+    }
+
     /// <summary>Reads a TPM2B_PUBLIC (a UINT16 size, then a TPMT_PUBLIC that must fill it exactly).</summary>
     internal static TpmPublicArea ReadSized(TpmResponseReader reader)
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using AzureLocalSecurity.MeasuredBoot;
 using Xunit;
@@ -16,7 +15,6 @@ public class TcgEventLogFormatTests
     {
         var bytes = EventLogVectors.Read(file);
         var ends = TcgEventLog.Parse(bytes).Events.Select(e => e.Offset + e.Size).ToHashSet();
-        var clock = Stopwatch.StartNew();
 
         for (var length = 1; length < bytes.Length; length++)
         {
@@ -32,7 +30,6 @@ public class TcgEventLogFormatTests
             Assert.False(string.IsNullOrEmpty(ex.Problem));
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{bytes.Length} truncations took {clock.Elapsed}");
     }
 
     [Fact]

@@ -168,4 +168,21 @@ internal static class Tbs
     [DllImport("tbs.dll", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     internal static extern uint Tbsip_Context_Close(IntPtr context);
+
+    /// <summary>TBS_TCGLOG_SRTM_CURRENT (tbs.h): the static-root log of the current boot.</summary>
+    internal const uint TcgLogSrtmCurrent = 0;
+
+    /// <summary>TBS_TCGLOG_DRTM_CURRENT (tbs.h): the dynamic-root log of the current boot.</summary>
+    internal const uint TcgLogDrtmCurrent = 1;
+
+    /// <summary>
+    /// <c>TBS_RESULT WINAPI Tbsi_Get_TCG_Log_Ex(_In_ UINT32 logType, _Out_writes_bytes_opt_(*pcbOutput) PBYTE pbOutput,
+    /// _Inout_ PUINT32 pcbOutput)</c>, tbs.h:287; Windows 10 1803+; WINAPI.md §2.4
+    /// (learn.microsoft.com/windows/win32/api/tbs/nf-tbs-tbsi_get_tcg_log_ex). No context. The size probe passes null
+    /// (marshalled as NULL) with 0 and accepts TBS_SUCCESS or TBS_E_INSUFFICIENT_BUFFER (§2.4); the byte array is
+    /// blittable and pinned for the call; nothing is freed.
+    /// </summary>
+    [DllImport("tbs.dll", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint Tbsi_Get_TCG_Log_Ex(uint logType, [Out] byte[]? output, ref uint outputSize);
 }
