@@ -1,10 +1,15 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using AzureLocalSecurity.Evidence;
 
 namespace AzureLocalSecurity.Commands;
 
-/// <summary>Resolves the paths a user gave (PowerShell paths, wildcards) and reads each bundle, reporting each failure as a non-terminating error.</summary>
+/// <summary>
+/// Resolves the paths a user gave (PowerShell paths, wildcards) and reads each bundle, reporting each failure as a non-terminating
+/// error. A folder that is not itself a bundle is a folder of bundles (<see cref="EvidenceBundleLocator"/>); bundles are read one
+/// at a time as the caller asks for them, so a caller that lets each go holds one in memory.
+/// </summary>
 internal static class EvidencePaths
 {
     internal static IEnumerable<EvidenceBundle> ReadAll(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal)
@@ -13,20 +18,34 @@ internal static class EvidencePaths
         {
             foreach (var resolved in Resolve(cmdlet, path, literal))
             {
-                EvidenceBundle? bundle = null;
-                try
+                // A folder that is not itself a bundle is a folder of bundles: each is read (and let go) in turn.
+                var bundlePaths = EvidenceBundleLocator.Expand(resolved);
+                var expanded = bundlePaths.Count != 1 || !string.Equals(bundlePaths[0], resolved, StringComparison.Ordinal);
+                if (bundlePaths.Count == 0)
                 {
-                    cmdlet.WriteVerbose($"Reading evidence bundle '{resolved}'.");
-                    bundle = EvidenceBundleReader.Read(resolved);
-                }
-                catch (EvidenceFormatException ex)
-                {
-                    cmdlet.WriteError(ErrorIds.ForBundle(ex, path));
+                    cmdlet.WriteError(new ErrorRecord(
+                        new ItemNotFoundException($"'{resolved}' is neither an evidence bundle nor a folder holding any (.zip files or bundle folders)."),
+                        ErrorIds.EvidenceFolderEmpty, ErrorCategory.ObjectNotFound, path));
+                    continue;
                 }
 
-                if (bundle is not null)
+                foreach (var bundlePath in bundlePaths)
                 {
-                    yield return bundle;
+                    EvidenceBundle? bundle = null;
+                    try
+                    {
+                        cmdlet.WriteVerbose($"Reading evidence bundle '{bundlePath}'.");
+                        bundle = EvidenceBundleReader.Read(bundlePath);
+                    }
+                    catch (EvidenceFormatException ex)
+                    {
+                        cmdlet.WriteError(ErrorIds.ForBundle(ex, expanded ? bundlePath : path));
+                    }
+
+                    if (bundle is not null)
+                    {
+                        yield return bundle;
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AzureLocalSecurity.Baseline.Rules;
+using AzureLocalSecurity.Results;
 
 namespace AzureLocalSecurity.Baseline;
 
@@ -42,6 +43,7 @@ public sealed class BaselineRule
         CisControl = Reference(data.CisControl);
         StigId = Reference(data.StigId);
         Nist80053 = Reference(data.Nist80053);
+        Controls = ComplianceReference.FromCatalog(data.CisRuleId, data.CisControl, data.StigId, data.Nist80053);
         SecurityImpact = Blank(data.SecurityImpact);
         ChangeRiskLevel = Blank(data.ChangeRiskLevel);
         CustomizationPosture = Blank(data.CustomizationPosture);
@@ -167,6 +169,12 @@ public sealed class BaselineRule
 
     /// <summary>2310–2411 catalogs: the ValueName column.</summary>
     public string? LegacyValueName { get; }
+
+    /// <summary>
+    /// The rule's CIS, STIG and NIST SP 800-53 controls in structured form, one per id (a NIST cell naming several controls
+    /// gives one each); empty when the catalog maps the rule to none (releases before 2610 have no such columns).
+    /// </summary>
+    public IReadOnlyList<ComplianceReference> Controls { get; }
 
     /// <summary>Every reference the rule carries (CIS, STIG, NIST), labelled, for a result's References.</summary>
     public IReadOnlyList<string> References

@@ -82,9 +82,8 @@ public abstract class BaselineAnalysisCommand : EvidenceAnalysisCommand
     /// <summary>Evaluates the chosen catalog on one node: the profile from -Profile or the node's membership.</summary>
     protected (BaselineCatalog Catalog, IReadOnlyList<BaselineRuleResult> Results) EvaluateBundle(EvidenceBundle bundle)
     {
-        var joined = new BaselineFactReader(bundle).IsDomainJoined;
-        var profile = Profile ?? (joined == false ? BaselineProfile.AdLess : BaselineProfile.DomainJoined);
-        if (Profile is null && joined is null)
+        var profile = BaselineProfileChoice.For(bundle, Profile, out var membershipUnknown);
+        if (membershipUnknown)
         {
             WriteWarning($"{bundle.NodeName}: domain membership is unknown; evaluating the domain-joined baseline. Use -Profile to choose.");
         }

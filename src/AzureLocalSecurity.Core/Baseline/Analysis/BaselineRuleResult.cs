@@ -79,6 +79,9 @@ public sealed class BaselineRuleResult
     /// <summary>The rule id, CIS, STIG and NIST SP 800-53 references.</summary>
     public IReadOnlyList<string> References => Rule.References;
 
+    /// <summary>The rule's CIS, STIG and NIST SP 800-53 controls, one per id (<see cref="BaselineRule.Controls"/>).</summary>
+    public IReadOnlyList<ComplianceReference> Controls => Rule.Controls;
+
     /// <summary>The release of the catalog.</summary>
     public string Release => Rule.Release;
 
@@ -103,7 +106,7 @@ public sealed class BaselineRuleResult
 
     /// <summary>The same verdict as the module's common result type.</summary>
     public SecurityCheckResult ToCheckResult() =>
-        new(Id, Title, Area, Status, CommonSeverity, Expected, Actual, Source, Reason, Remediation, References, NodeName);
+        new(Id, Title, Area, Status, CommonSeverity, Expected, Actual, Source, Reason, Remediation, References, NodeName, Rule.Controls);
 
     /// <inheritdoc />
     public override string ToString() => $"{RuleName} {Status}";

@@ -1,0 +1,26 @@
+namespace AzureLocalSecurity.Posture;
+
+/// <summary>An area of a node's security posture; each name is also the <see cref="Results.SecurityCheckResult.Area"/> of its results.</summary>
+public enum PostureArea
+{
+    /// <summary>The Azure Local security baseline, rule by rule (Test-ALSecurityBaseline).</summary>
+    Baseline,
+
+    /// <summary>The Secured-core requirements (Test-ALSecuredCore).</summary>
+    SecuredCore,
+
+    /// <summary>The Secure Boot certificate rollover (Test-ALSecureBootCertificate).</summary>
+    SecureBoot,
+
+    /// <summary>BitLocker on the OS volume, the CSVs and the fixed data volumes.</summary>
+    BitLocker,
+
+    /// <summary>App Control for Business (WDAC).</summary>
+    AppControl,
+
+    /// <summary>The TPM.</summary>
+    Tpm,
+
+    /// <summary>The platform prerequisites (Test-ALPlatform).</summary>
+    Platform,
+}
