@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Eventing.Reader;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.Versioning;
 using System.Text;
@@ -42,35 +41,7 @@ public sealed class WindowsSecureBootEventCollector : IEvidenceCollector
     /// The XPath query: the full provider name (the short "TPM-WMI" Event Viewer shows does not match) and the catalog's
     /// ids, runs of three or more as ranges so that the query stays well inside what the event log's XPath subset takes.
     /// </summary>
-    internal static string Query(IEnumerable<int> ids)
-    {
-        var sorted = ids.Distinct().OrderBy(i => i).ToArray();
-        var terms = new List<string>();
-        for (var start = 0; start < sorted.Length;)
-        {
-            var end = start;
-            while (end + 1 < sorted.Length && sorted[end + 1] == sorted[end] + 1)
-            {
-                end++;
-            }
-
-            if (end - start >= 2)
-            {
-                terms.Add(string.Format(CultureInfo.InvariantCulture, "(EventID >= {0} and EventID <= {1})", sorted[start], sorted[end]));
-            }
-            else
-            {
-                for (var i = start; i <= end; i++)
-                {
-                    terms.Add(string.Format(CultureInfo.InvariantCulture, "EventID={0}", sorted[i]));
-                }
-            }
-
-            start = end + 1;
-        }
-
-        return $"*[System[Provider[@Name='{SecureBootEventCatalog.ProviderName}'] and ({string.Join(" or ", terms)})]]";
-    }
+    internal static string Query(IEnumerable<int> ids) => SecureBootEventQuery.Build(ids);
 
     private static EvidenceItem Read(DateTimeOffset now)
     {
