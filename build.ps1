@@ -40,6 +40,7 @@ $moduleFiles = @(
     'AzureLocalSecurity.psd1'
     'AzureLocalSecurity.psm1'
     'module/AzureLocalSecurity.Format.ps1xml'
+    'module/schemas/alsec-report-1.schema.json'
     'bin/Core/AzureLocalSecurity.dll'
     'bin/Core/AzureLocalSecurity.Core.dll'
     'bin/Core/Newtonsoft.Json.dll'

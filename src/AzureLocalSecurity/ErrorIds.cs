@@ -14,6 +14,7 @@ internal static class ErrorIds
     internal const string EvidenceBundleExists = "EvidenceBundleExists";
     internal const string EvidenceWriteFailed = "EvidenceWriteFailed";
     internal const string PathNotFound = "PathNotFound";
+    internal const string EvidenceFolderEmpty = "EvidenceFolderEmpty";
     internal const string BaselineCatalogInvalid = "BaselineCatalogInvalid";
     internal const string BaselineReleaseNotFound = "BaselineReleaseNotFound";
     internal const string SnapshotExists = "BaselineSnapshotExists";
@@ -74,6 +75,19 @@ internal static class ErrorIds
     internal const string AppControlPolicyFileInvalid = "AppControlPolicyFileInvalid";
     internal const string AppControlStepFailed = "AppControlStepFailed";
     internal const string BootMeasurementLogInvalid = "BootMeasurementLogInvalid";
+    internal const string NodeAssessmentFailed = "NodeAssessmentFailed";
+    internal const string CredSspRefused = "CredSspRefused";
+    internal const string ClusterExpansionFailed = "ClusterExpansionFailed";
+    internal const string ReportInputUnsupported = "ReportInputUnsupported";
+    internal const string ReportFileExists = "ReportFileExists";
+    internal const string ReportWriteFailed = "ReportWriteFailed";
+    internal const string ReportFileInvalid = "ReportFileInvalid";
+    internal const string ReportSchemaUnsupported = "ReportSchemaUnsupported";
+    internal const string ReportParameterNotApplicable = "ReportParameterNotApplicable";
+    internal const string BootMeasurementLogUnavailable = "BootMeasurementLogUnavailable";
+    internal const string TpmQuoteFailed = "TpmQuoteFailed";
+    internal const string TpmQuoteInvalid = "TpmQuoteInvalid";
+    internal const string TpmNonceInvalid = "TpmNonceInvalid";
 
     /// <summary>An error record for a bundle that could not be read; the target is the path the user gave.</summary>
     internal static ErrorRecord ForBundle(EvidenceFormatException ex, string path) => ex.Error switch

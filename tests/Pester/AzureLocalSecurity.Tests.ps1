@@ -258,4 +258,49 @@ if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
             $events | ForEach-Object { $_.EventId | Should -BeIn @(3033, 3034, 3076, 3077, 3089, 3099) }
         }
     }
+
+    # Needs WinRM on this machine (Enable-PSRemoting) and an elevated administrator: the only place the real
+    # Invoke-Command path runs, since the xunit tests replace remoting with local runspaces.
+    Describe 'Invoke-ALSecurityAssessment over remoting to this machine' {
+        BeforeAll {
+            $wsman = Test-WSMan -ComputerName localhost -ErrorAction SilentlyContinue
+        }
+
+        It 'assesses localhost and tags every result with this node, and localhost as PSComputerName' {
+            if ($null -eq $wsman) { Set-ItResult -Inconclusive -Because 'WinRM does not answer on localhost (Enable-PSRemoting)'; return }
+            $results = @(Invoke-ALSecurityAssessment -ComputerName localhost -ErrorVariable failed)
+            $failed | Should -BeNullOrEmpty
+            $results.Count | Should -BeGreaterThan 0
+            $results | ForEach-Object {
+                $_.NodeName | Should -Be $env:COMPUTERNAME
+                $_.PSComputerName | Should -Be 'localhost'
+                $_.Id | Should -Not -Be 'ALSEC-FLEET-001'
+            }
+        }
+
+        It 'reports a name that does not resolve as NodeAssessmentFailed and ALSEC-FLEET-001, and still assesses localhost' {
+            if ($null -eq $wsman) { Set-ItResult -Inconclusive -Because 'WinRM does not answer on localhost (Enable-PSRemoting)'; return }
+            $jobsBefore = @(Get-Job).Count
+            $results = @(Invoke-ALSecurityAssessment -ComputerName localhost, 'alsec-no-such-node.invalid' -ErrorVariable failed -ErrorAction SilentlyContinue)
+            @($failed).Count | Should -Be 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'NodeAssessmentFailed,*'
+            $failed[0].TargetObject | Should -Be 'alsec-no-such-node.invalid'
+            $failed[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+            ($results | Where-Object Id -eq 'ALSEC-FLEET-001').NodeName | Should -Be 'alsec-no-such-node.invalid'
+            @($results | Where-Object NodeName -eq $env:COMPUTERNAME).Count | Should -BeGreaterThan 0
+            @(Get-Job).Count | Should -Be $jobsBefore
+        }
+
+        It 'saves the bundle that Test-ALSecuredCore reads to the same results' {
+            if ($null -eq $wsman) { Set-ItResult -Inconclusive -Because 'WinRM does not answer on localhost (Enable-PSRemoting)'; return }
+            $folder = Join-Path $bundleRoot 'fleet'
+            $live = @(Invoke-ALSecurityAssessment -ComputerName localhost -EvidenceOutputPath $folder)
+            $offline = @(Test-ALSecuredCore -EvidencePath (Join-Path $folder '*.zip') -Detailed)
+            ($offline | ForEach-Object { "$($_.Id) $($_.Status)" }) | Should -Be ($live | ForEach-Object { "$($_.Id) $($_.Status)" })
+        }
+
+        It 'refuses CredSSP' {
+            { Invoke-ALSecurityAssessment -ComputerName localhost -Authentication Credssp -ErrorAction Stop } | Should -Throw -ErrorId 'CredSspRefused,AzureLocalSecurity.Commands.InvokeALSecurityAssessmentCommand'
+        }
+    }
 }

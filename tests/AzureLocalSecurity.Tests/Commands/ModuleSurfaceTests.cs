@@ -140,7 +140,8 @@ public class ModuleSurfaceTests : IClassFixture<ModuleSession>
         var target = Path.Combine(dir.Path, "AzureLocalSecurity", Repo.VersionPrefix);
         Assert.Equal(target, output.Single().Properties["Path"].Value);
         var files = Directory.GetFiles(target, "*", SearchOption.AllDirectories);
-        Assert.Equal(13, files.Length);
+        Assert.Equal(14, files.Length);
+        Assert.Contains(Path.Combine(target, "module", "schemas", "alsec-report-1.schema.json"), files);
         Assert.Contains(Path.Combine(target, "bin", "Desktop", "AzureLocalSecurity.dll"), files);
         Assert.DoesNotContain(files, f => f.EndsWith(".pdb", StringComparison.Ordinal));
         var module = (PSModuleInfo)_session.Run($"Test-ModuleManifest -Path '{Path.Combine(target, "AzureLocalSecurity.psd1")}'").Output.Single().BaseObject;
