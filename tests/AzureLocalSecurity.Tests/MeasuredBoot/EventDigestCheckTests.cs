@@ -99,4 +99,35 @@ public class EventDigestCheckTests
             PcrReplay.Replay(original).Find(0x000B, (int)action.PcrIndex)!.Value,
             PcrReplay.Replay(log).Find(0x000B, (int)action.PcrIndex)!.Value);
     }
+
+    [Theory]
+    [InlineData(EventDigestCheck.LinuxInitrdTag, "Linux initrd", false)]
+    [InlineData(EventDigestCheck.LinuxLoadOptionsTag, "LOADED_IMAGE::LoadOptions", false)]
+    [InlineData(0x8F3B22EEu, "Linux initrd", true)]
+    public void A_linux_efi_stub_tag_measures_its_payload_and_is_not_checked_against_its_data(uint tag, string description, bool reported)
+    {
+        // The EFI stub extends PCR 9 with the hash of the initrd (or command line) and logs only a tag naming it.
+        var payload = System.Text.Encoding.ASCII.GetBytes("the initrd the stub loaded");
+        var text = System.Text.Encoding.ASCII.GetBytes(description + "\0");
+        byte[] data = [.. BitConverter.GetBytes(tag), .. BitConverter.GetBytes((uint)text.Length), .. text];
+        var algorithms = new (ushort Id, int Size)[] { (0x0004, 20), (0x000B, 32) };
+        var record = new System.Collections.Generic.List<byte>();
+        record.AddRange(BitConverter.GetBytes(9u));
+        record.AddRange(BitConverter.GetBytes((uint)TcgEventType.EventTag));
+        record.AddRange(BitConverter.GetBytes((uint)algorithms.Length));
+        foreach (var (id, _) in algorithms)
+        {
+            record.AddRange(BitConverter.GetBytes(id));
+            record.AddRange(TcgLogBuilder.Hash(id, payload));
+        }
+
+        record.AddRange(BitConverter.GetBytes((uint)data.Length));
+        record.AddRange(data);
+        var log = TcgEventLog.Parse(TcgLogBuilder.CryptoAgile(algorithms).Raw([.. record]).ToArray());
+
+        var mismatches = EventDigestCheck.Check(log);
+
+        Assert.Equal(reported ? ["sha1", "sha256"] : Array.Empty<string>(), mismatches.Select(m => m.Bank));
+        Assert.All(mismatches, m => Assert.Equal(9u, m.PcrIndex));
+    }
 }
