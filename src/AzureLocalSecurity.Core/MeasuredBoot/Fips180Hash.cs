@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace AzureLocalSecurity.MeasuredBoot;
 
@@ -65,6 +66,12 @@ internal abstract class Fips180Hash
         // Padding (§5.1.1, §5.1.2): a 1 bit, then zeros up to the last 8 (SHA-1, SHA-256) or 16 (SHA-384, SHA-512) bytes of
         // a block, which hold the message length in bits, big-endian. A length below 2^64 bits leaves the first 8 of 16 zero.
         var rest = end - position;
+        if (rest == 0 && CompressLengthBlock(count))
+        {
+            WriteDigest(output, outputOffset);
+            return;
+        }
+
         var tailSize = rest + 1 + (BlockSize / 8) <= BlockSize ? BlockSize : 2 * BlockSize;
         Buffer.BlockCopy(data, position, _tail, 0, rest);
         _tail[rest] = 0x80;
@@ -89,6 +96,13 @@ internal abstract class Fips180Hash
 
     /// <summary>Processes the block at block[offset..offset+BlockSize).</summary>
     protected abstract void Compress(byte[] block, int offset);
+
+    /// <summary>
+    /// For a message of whole blocks, the last block holds only the padding: 0x80, zeros and the length, so its message
+    /// schedule depends on the length alone. An algorithm that has that schedule ready for a length processes the block
+    /// with it and returns true; otherwise (the default) it returns false and the block is built and compressed.
+    /// </summary>
+    protected virtual bool CompressLengthBlock(int count) => false;
 
     /// <summary>Writes the first Size bytes of the state, big-endian.</summary>
     protected abstract void WriteDigest(byte[] output, int offset);
@@ -119,8 +133,10 @@ internal abstract class Fips180Hash
     }
 
     /// <summary>ROTR^n(x) on 32-bit words (§3.2); the JIT compiles this shape to one rotate instruction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static uint RotateRight(uint x, int n) => (x >> n) | (x << (32 - n));
 
     /// <summary>ROTR^n(x) on 64-bit words (§3.2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static ulong RotateRight(ulong x, int n) => (x >> n) | (x << (64 - n));
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AzureLocalSecurity.MeasuredBoot;
 
 /// <summary>SHA-1 (FIPS 180-4 §6.1): 512-bit blocks, five 32-bit words of state, 80 steps.</summary>
@@ -41,45 +43,41 @@ internal sealed class Fips180Sha1 : Fips180Hash
         uint a = s[0], b = s[1], c = s[2], d = s[3], e = s[4];
 
         // §4.1.1 and §4.2.1: Ch with 0x5A827999 for steps 0-19, Parity with 0x6ED9EBA1 for 20-39, Maj with 0x8F1BBCDC for
-        // 40-59, Parity with 0xCA62C1D6 for 60-79.
-        for (var t = 0; t < 20; t++)
+        // 40-59, Parity with 0xCA62C1D6 for 60-79. Five steps per pass, the roles of a..e rotating instead of the values moving.
+        for (var t = 0; t < 20; t += 5)
         {
-            var temp = RotateRight(a, 27) + ((b & c) ^ (~b & d)) + e + 0x5A827999u + w[t];
-            e = d;
-            d = c;
-            c = RotateRight(b, 2);
-            b = a;
-            a = temp;
+            ChStep(a, ref b, c, d, ref e, w[t]);
+            ChStep(e, ref a, b, c, ref d, w[t + 1]);
+            ChStep(d, ref e, a, b, ref c, w[t + 2]);
+            ChStep(c, ref d, e, a, ref b, w[t + 3]);
+            ChStep(b, ref c, d, e, ref a, w[t + 4]);
         }
 
-        for (var t = 20; t < 40; t++)
+        for (var t = 20; t < 40; t += 5)
         {
-            var temp = RotateRight(a, 27) + (b ^ c ^ d) + e + 0x6ED9EBA1u + w[t];
-            e = d;
-            d = c;
-            c = RotateRight(b, 2);
-            b = a;
-            a = temp;
+            ParityStep(a, ref b, c, d, ref e, 0x6ED9EBA1u + w[t]);
+            ParityStep(e, ref a, b, c, ref d, 0x6ED9EBA1u + w[t + 1]);
+            ParityStep(d, ref e, a, b, ref c, 0x6ED9EBA1u + w[t + 2]);
+            ParityStep(c, ref d, e, a, ref b, 0x6ED9EBA1u + w[t + 3]);
+            ParityStep(b, ref c, d, e, ref a, 0x6ED9EBA1u + w[t + 4]);
         }
 
-        for (var t = 40; t < 60; t++)
+        for (var t = 40; t < 60; t += 5)
         {
-            var temp = RotateRight(a, 27) + ((b & c) ^ (b & d) ^ (c & d)) + e + 0x8F1BBCDCu + w[t];
-            e = d;
-            d = c;
-            c = RotateRight(b, 2);
-            b = a;
-            a = temp;
+            MajStep(a, ref b, c, d, ref e, w[t]);
+            MajStep(e, ref a, b, c, ref d, w[t + 1]);
+            MajStep(d, ref e, a, b, ref c, w[t + 2]);
+            MajStep(c, ref d, e, a, ref b, w[t + 3]);
+            MajStep(b, ref c, d, e, ref a, w[t + 4]);
         }
 
-        for (var t = 60; t < 80; t++)
+        for (var t = 60; t < 80; t += 5)
         {
-            var temp = RotateRight(a, 27) + (b ^ c ^ d) + e + 0xCA62C1D6u + w[t];
-            e = d;
-            d = c;
-            c = RotateRight(b, 2);
-            b = a;
-            a = temp;
+            ParityStep(a, ref b, c, d, ref e, 0xCA62C1D6u + w[t]);
+            ParityStep(e, ref a, b, c, ref d, 0xCA62C1D6u + w[t + 1]);
+            ParityStep(d, ref e, a, b, ref c, 0xCA62C1D6u + w[t + 2]);
+            ParityStep(c, ref d, e, a, ref b, 0xCA62C1D6u + w[t + 3]);
+            ParityStep(b, ref c, d, e, ref a, 0xCA62C1D6u + w[t + 4]);
         }
 
         s[0] += a;
@@ -96,6 +94,29 @@ internal sealed class Fips180Sha1 : Fips180Hash
         {
             WriteUInt32(_state[i], output, offset + (4 * i));
         }
+    }
+
+    // One step, T folded in: e += ROTL5(a) + f(b, c, d) + K + W and b = ROTL30(b), which leaves in e and b what §6.1.2 puts
+    // in a and c once the caller rotates the names. ROTL^n is written as ROTR^(32-n).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ChStep(uint a, ref uint b, uint c, uint d, ref uint e, uint w)
+    {
+        e += RotateRight(a, 27) + ((b & c) ^ (~b & d)) + 0x5A827999u + w;
+        b = RotateRight(b, 2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ParityStep(uint a, ref uint b, uint c, uint d, ref uint e, uint kw)
+    {
+        e += RotateRight(a, 27) + (b ^ c ^ d) + kw;
+        b = RotateRight(b, 2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MajStep(uint a, ref uint b, uint c, uint d, ref uint e, uint w)
+    {
+        e += RotateRight(a, 27) + ((b & c) ^ (b & d) ^ (c & d)) + 0x8F1BBCDCu + w;
+        b = RotateRight(b, 2);
     }
 
     // ROTL^1 (§3.2), written as ROTR^31.
