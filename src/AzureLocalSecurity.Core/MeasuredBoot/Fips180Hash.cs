@@ -5,9 +5,9 @@ namespace AzureLocalSecurity.MeasuredBoot;
 
 /// <summary>
 /// SHA-1, SHA-256, SHA-384 and SHA-512 in managed code, written from FIPS 180-4, for the PCR extends of a log replay: many
-/// short messages (PCR || digest, 40 to 128 bytes) where the platform's hash costs more per call than the hashing itself
-/// (about 1 us through IncrementalHash and OpenSSL on Linux, bench/README.md). An instance hashes one message at a time,
-/// keeps its buffers between messages and allocates nothing per message; it is not thread-safe.
+/// short messages (PCR || digest, 40 to 128 bytes) for which a call into the platform's hash costs more than the hashing
+/// (bench/README.md). An instance hashes one message at a time, keeps its buffers between messages and allocates nothing
+/// per message; it is not thread-safe.
 /// </summary>
 internal abstract class Fips180Hash
 {
