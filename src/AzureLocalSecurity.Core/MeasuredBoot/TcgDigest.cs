@@ -39,8 +39,8 @@ public sealed class TcgDigest
     /// <summary>Whether the digest equals <paramref name="digest"/>[<paramref name="offset"/>..+Size).</summary>
     internal bool Equals(byte[] digest, int offset) => SecureBootBytes.Equal(_log, _offset, Size, digest, offset);
 
-    /// <summary>Feeds the digest to a hash.</summary>
-    internal void AppendTo(System.Security.Cryptography.IncrementalHash hash) => hash.AppendData(_log, _offset, Size);
+    /// <summary>Copies the digest to destination[offset..offset+Size).</summary>
+    internal void CopyTo(byte[] destination, int offset) => System.Buffer.BlockCopy(_log, _offset, destination, offset, Size);
 
     /// <inheritdoc />
     public override string ToString() => AlgorithmName + ":" + Hex;
