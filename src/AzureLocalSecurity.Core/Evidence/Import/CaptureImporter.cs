@@ -47,6 +47,9 @@ public static class CaptureImporter
         return new EvidenceBundle(EvidenceSchema.CurrentVersion, NodeOf(document), document.CapturedAt, ModuleInfo.Version, import.Items);
     }
 
+    /// <summary>A security template's [Registry Values] under one key (<c>HKLM\...</c>) as registry values: REG_SZ, REG_EXPAND_SZ, REG_DWORD and REG_MULTI_SZ; other types are left out (their text form is not the stored bytes).</summary>
+    internal static List<RegistryValueEvidence> TemplateRegistryValues(SecurityTemplateInf template, string keyPath) => Import.TemplateRegistryValues(template, keyPath);
+
     private static NodeIdentity NodeOf(CaptureDocument document)
     {
         var node = document.Node;
@@ -265,7 +268,7 @@ public static class CaptureImporter
             ]));
         }
 
-        private string Source(string command) => $"capture script {_document.ScriptVersion}: {command}";
+        private string Source(string command) => $"{_document.SourcePrefix}: {command}";
 
         private string Source(CaptureEntry entry) => Source(entry.Command);
 
@@ -366,7 +369,7 @@ public static class CaptureImporter
         }
 
         /// <summary>The [Registry Values] entries under a key: <c>MACHINE\path\name=type,data</c> (1 REG_SZ, 2 REG_EXPAND_SZ, 4 REG_DWORD, 7 REG_MULTI_SZ).</summary>
-        private static List<RegistryValueEvidence> TemplateRegistryValues(SecurityTemplateInf template, string keyPath)
+        internal static List<RegistryValueEvidence> TemplateRegistryValues(SecurityTemplateInf template, string keyPath)
         {
             var list = new List<RegistryValueEvidence>();
             var slash = keyPath.IndexOf('\\');
