@@ -178,6 +178,15 @@ public sealed class RegistryPolicyFileTests
     }
 
     [Fact]
+    public void An_unpaired_surrogate_in_a_key_is_kept_as_stored()
+    {
+        var writer = new PolWriter().Char('[').Bytes([0x41, 0, 0x00, 0xD8, 0, 0]).Char(';').Bytes(PolWriter.Sz("V")).Char(';')
+            .Bytes(PolWriter.DWord(4)).Char(';').Bytes(PolWriter.DWord(4)).Char(';').Bytes(PolWriter.DWord(1)).Char(']');
+
+        Assert.Equal("A\uD800", Single(writer).Key);
+    }
+
+    [Fact]
     public void String_data_without_a_final_nul_is_all_text()
     {
         var record = Single(new PolWriter().Record(DeviceGuard, "Sz", 1, Encoding.Unicode.GetBytes("abc")));

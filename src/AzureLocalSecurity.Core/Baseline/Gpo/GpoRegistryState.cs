@@ -14,6 +14,8 @@ namespace AzureLocalSecurity.Baseline.Gpo;
 /// </summary>
 internal sealed class GpoRegistryState
 {
+    private static readonly string[] SourceFiles = ["Registry.pol", "GptTmpl.inf [Registry Values]"];
+
     private readonly Dictionary<string, KeyState> _keys = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What the GPO does to one value: sets it, deletes it, or touches it in a way that cannot be read.</summary>
@@ -93,7 +95,7 @@ internal sealed class GpoRegistryState
         foreach (var state in _keys.Values.OrderBy(k => k.Path, StringComparer.OrdinalIgnoreCase))
         {
             var values = state.Values.Where(v => v.Value.Value is not null).Select(v => new RegistryValueEvidence(v.Key, v.Value.Value!)).ToList();
-            var files = new[] { "Registry.pol", "GptTmpl.inf [Registry Values]" }.Where(f => state.Values.Values.Any(v => v.Setting.StartsWith(f.Split(' ')[0], StringComparison.Ordinal))).DefaultIfEmpty("Registry.pol");
+            var files = SourceFiles.Where(f => state.Values.Values.Any(v => v.Setting.StartsWith(f.Split(' ')[0], StringComparison.Ordinal))).DefaultIfEmpty("Registry.pol");
             var source = $"GPO '{gpo.DisplayName}': " + string.Join(" and ", files);
             yield return EvidenceItem.ForRegistry(EvidenceIds.Registry(state.Path), source, when, new RegistryKeyEvidence(state.Path, values));
         }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Xml;
 using AzureLocalSecurity.Baseline;
 using AzureLocalSecurity.Baseline.Catalog;
@@ -156,7 +155,7 @@ public static class EvidenceFileImporter
                 }
 
                 var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-                if (start.StartsWith("{", StringComparison.Ordinal) && start.IndexOf("\"" + CaptureDocument.FormatName + "\"", StringComparison.Ordinal) >= 0)
+                if (First(start, '{') && start.IndexOf("\"" + CaptureDocument.FormatName + "\"", StringComparison.Ordinal) >= 0)
                 {
                     format = "capture document";
                     CaptureJsonFile(path, text);
@@ -173,7 +172,7 @@ public static class EvidenceFileImporter
                     _machineName ??= csv.Entries.Select(e => e.MachineName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
                     _hasAuditpol |= Take(path, format, ("auditpol", string.Empty, "auditpol.exe /backup: " + path, when, new JObject { ["csv"] = Convert.ToBase64String(bytes) }, null));
                 }
-                else if (start.StartsWith("[Unicode]", StringComparison.OrdinalIgnoreCase) || (start.StartsWith("[", StringComparison.Ordinal) && text.IndexOf("$CHICAGO$", StringComparison.OrdinalIgnoreCase) >= 0))
+                else if (start.StartsWith("[Unicode]", StringComparison.OrdinalIgnoreCase) || (First(start, '[') && text.IndexOf("$CHICAGO$", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
                     format = "secedit /export INF";
                     SecurityTemplateInf.Parse(bytes);
@@ -184,12 +183,12 @@ public static class EvidenceFileImporter
                     format = "Export-Clixml";
                     CliXmlFile(path, bytes, when);
                 }
-                else if (start.StartsWith("<", StringComparison.Ordinal) && text.IndexOf(WindowsEventXml.EventNamespace, StringComparison.Ordinal) >= 0)
+                else if (First(start, '<') && text.IndexOf(WindowsEventXml.EventNamespace, StringComparison.Ordinal) >= 0)
                 {
                     format = "Windows event XML";
                     EventFile(path, text, when);
                 }
-                else if (start.StartsWith("{", StringComparison.Ordinal) && text.IndexOf("\"Policies\"", StringComparison.OrdinalIgnoreCase) >= 0)
+                else if (First(start, '{') && text.IndexOf("\"Policies\"", StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     format = "CiTool --list-policies --json";
                     AppControl.Live.CiToolPolicyListParser.Parse(text);
@@ -364,7 +363,7 @@ public static class EvidenceFileImporter
                 }
                 else
                 {
-                    others.Add(obj.CimClassName ?? obj.TypeNames.FirstOrDefault() ?? "(no type)");
+                    others.Add(obj.CimClassName ?? (obj.TypeNames.Count > 0 ? obj.TypeNames[0] : "(no type)"));
                 }
             }
 
@@ -543,6 +542,8 @@ public static class EvidenceFileImporter
             _entries.Add(entry);
             return true;
         }
+
+        private static bool First(string text, char c) => text.Length > 0 && text[0] == c;
 
         private void Skip(string path, string format, string reason) => _results.Add(new EvidenceFileResult(path, format, false, reason));
     }
