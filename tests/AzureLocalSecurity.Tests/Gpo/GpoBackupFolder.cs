@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
+using System.Linq;
 using AzureLocalSecurity.Tests.Capture;
+using AzureLocalSecurity.Tests.Import;
 
 namespace AzureLocalSecurity.Tests.Gpo;
 
@@ -43,27 +43,11 @@ internal static class GpoBackupFolder
         return root;
     }
 
-    /// <summary>A Registry.pol (MS-GPREG 2.2.1): "PReg", version 1, then [key;value;type;size;data] records in UTF-16LE.</summary>
-    internal static byte[] RegistryPol(IEnumerable<(string Key, string Value, uint Type, byte[] Data)> records)
-    {
-        var bytes = new List<byte>();
-        bytes.AddRange(Encoding.ASCII.GetBytes("PReg"));
-        bytes.AddRange(BitConverter.GetBytes(1u));
-        foreach (var (key, value, type, data) in records)
-        {
-            bytes.AddRange(Encoding.Unicode.GetBytes("[" + key + "\0;" + value + "\0;"));
-            bytes.AddRange(BitConverter.GetBytes(type));
-            bytes.AddRange(Encoding.Unicode.GetBytes(";"));
-            bytes.AddRange(BitConverter.GetBytes((uint)data.Length));
-            bytes.AddRange(Encoding.Unicode.GetBytes(";"));
-            bytes.AddRange(data);
-            bytes.AddRange(Encoding.Unicode.GetBytes("]"));
-        }
+    /// <summary>A Registry.pol of these records, written by the parser tests' PReg writer.</summary>
+    internal static byte[] RegistryPol(IEnumerable<(string Key, string Value, uint Type, byte[] Data)> records) =>
+        records.Aggregate(new PolWriter(), (writer, r) => writer.Record(r.Key, r.Value, r.Type, r.Data)).ToArray();
 
-        return bytes.ToArray();
-    }
+    internal static (string, string, uint, byte[]) Dword(string key, string value, uint data) => (key, value, 4u, PolWriter.DWord(data));
 
-    internal static (string, string, uint, byte[]) Dword(string key, string value, uint data) => (key, value, 4u, BitConverter.GetBytes(data));
-
-    internal static (string, string, uint, byte[]) Text(string key, string value, string data) => (key, value, 1u, Encoding.Unicode.GetBytes(data + "\0"));
+    internal static (string, string, uint, byte[]) Text(string key, string value, string data) => (key, value, 1u, PolWriter.Sz(data));
 }

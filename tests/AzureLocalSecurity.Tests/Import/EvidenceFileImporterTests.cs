@@ -174,6 +174,70 @@ public sealed class EvidenceFileImporterTests : IDisposable
     }
 
     [Fact]
+    public void A_reg_export_as_Windows_writes_it_files_each_key_with_its_values_and_subkeys()
+    {
+        var text = RegWriter.Lines("\r\n",
+        [
+            "Windows Registry Editor Version 5.00",
+            string.Empty,
+            @"[HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Lsa]",
+            "\"LmCompatibilityLevel\"=dword:00000005",
+            "\"Security Packages\"=hex(7):22,00,22,00,00,00,00,00",
+            "\"ProductName\"=\"Windows Server\"",
+            "\"Blob\"=hex:01,02,ff",
+            "\"Big\"=hex(b):01,00,00,00,00,00,00,00",
+            string.Empty,
+            @"[HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Lsa\MSV1_0]",
+            "\"NTLMMinServerSec\"=dword:20080000",
+            string.Empty,
+        ]);
+        Put("lsa.reg", RegWriter.Utf16WithBom(text));
+
+        var import = EvidenceFileImporter.Import(_dir.Path);
+
+        var lsa = import.Bundle.Find(EvidenceIds.Registry(@"HKLM\SYSTEM\CurrentControlSet\Control\Lsa"))!.Registry!;
+        Assert.Equal(["LmCompatibilityLevel", "Security Packages", "ProductName", "Blob", "Big"], lsa.Values.Select(v => v.Name));
+        Assert.Equal(EvidenceValue.FromDWord(5), lsa.Values[0].Value);
+        Assert.Equal(EvidenceValue.FromMultiString(["\""]), lsa.Values[1].Value);
+        Assert.Equal(EvidenceValue.FromString("Windows Server"), lsa.Values[2].Value);
+        Assert.Equal(EvidenceValue.FromBinary([1, 2, 0xFF]), lsa.Values[3].Value);
+        Assert.Equal(EvidenceValue.FromQWord(1), lsa.Values[4].Value);
+        Assert.Equal(["MSV1_0"], lsa.SubKeys);
+        var msv = import.Bundle.Find(EvidenceIds.Registry(@"HKLM\SYSTEM\CurrentControlSet\Control\Lsa\MSV1_0"))!.Registry!;
+        Assert.Equal(EvidenceValue.FromDWord(0x20080000), Assert.Single(msv.Values).Value);
+
+        // The baseline reads it: LANManagerAuthenticationLevel expects 5.
+        var catalog = ShippedBaselines.Get("2610", BaselineProfile.DomainJoined);
+        var rule = BaselineAnalyzer.Evaluate(catalog.Rules.Where(r => r.Name == "LANManagerAuthenticationLevel"), import.Bundle).Single();
+        Assert.Equal(Results.CheckStatus.Compliant, rule.Status);
+    }
+
+    [Fact]
+    public void Export_Clixml_of_Win32_DeviceGuard_files_the_native_record_with_its_typed_arrays()
+    {
+        var guard = new PSObject();
+        guard.TypeNames.Clear();
+        guard.TypeNames.Add("Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/DeviceGuard/Win32_DeviceGuard");
+        guard.TypeNames.Add("Microsoft.Management.Infrastructure.CimInstance#Win32_DeviceGuard");
+        guard.TypeNames.Add("Microsoft.Management.Infrastructure.CimInstance");
+        guard.Properties.Add(new PSNoteProperty("VirtualizationBasedSecurityStatus", 2u));
+        guard.Properties.Add(new PSNoteProperty("SecurityServicesConfigured", new uint[] { 1, 2 }));
+        guard.Properties.Add(new PSNoteProperty("SecurityServicesRunning", new uint[] { 1, 2 }));
+        guard.Properties.Add(new PSNoteProperty("CodeIntegrityPolicyEnforcementStatus", 2u));
+        guard.Properties.Add(new PSNoteProperty("InstanceIdentifier", "4ff40742-2649-41b8-bdd1-e80fad1cce80"));
+        guard.Properties.Add(new PSNoteProperty("PSComputerName", null));
+        Put("deviceguard.xml", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(PSSerializer.Serialize(guard, 2))).ToArray());
+
+        var import = EvidenceFileImporter.Import(_dir.Path);
+
+        Assert.True(Assert.Single(import.Files).Imported, import.Files[0].ToString());
+        var record = import.Bundle.Find(SecuredCoreEvidenceIds.DeviceGuard)!.Records!.Single();
+        Assert.Equal(EvidenceValue.FromUInt64(2), record.Get("VirtualizationBasedSecurityStatus"));
+        Assert.Equal(EvidenceValue.FromUInt64Array([1, 2]), record.Get("SecurityServicesRunning"));
+        Assert.Equal(EvidenceValue.FromUInt64(2), record.Get("CodeIntegrityPolicyEnforcementStatus"));
+    }
+
+    [Fact]
     public void A_folder_that_does_not_exist_is_an_error()
     {
         Assert.Throws<DirectoryNotFoundException>(() => EvidenceFileImporter.Import(_dir.Combine("missing")));
