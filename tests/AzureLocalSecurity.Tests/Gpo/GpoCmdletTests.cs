@@ -69,7 +69,7 @@ public sealed class GpoCmdletTests : IClassFixture<ModuleSession>, IDisposable
 
         using var ps = _session.RunWithStreams($"New-ALSecurityEvidence -FromPath '{_dir.Path}' -NodeName N1", out var output);
 
-        var bundle = (Evidence.EvidenceBundle)Assert.Single(output).BaseObject;
+        var bundle = (global::AzureLocalSecurity.Evidence.EvidenceBundle)Assert.Single(output).BaseObject;
         Assert.Equal("N1", bundle.NodeName);
         Assert.Contains("readme.txt", Assert.Single(ps.Streams.Warning).Message);
 

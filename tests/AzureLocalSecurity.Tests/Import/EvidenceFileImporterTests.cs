@@ -69,14 +69,14 @@ public sealed class EvidenceFileImporterTests : IDisposable
         var catalog = ShippedBaselines.Get(null, BaselineProfile.DomainJoined);
         var results = BaselineAnalyzer.Evaluate(catalog.Rules, bundle, BaselineAnalyzer.OptionsFor(catalog));
 
-        var audit = results.Where(r => r.Fact.Source == Baseline.Facts.FactSource.AuditPolicy).ToList();
+        var audit = results.Where(r => r.Fact.Source == global::AzureLocalSecurity.Baseline.Facts.FactSource.AuditPolicy).ToList();
         Assert.NotEmpty(audit);
-        Assert.All(audit, r => Assert.NotEqual(Results.CheckStatus.Unknown, r.Status));
-        var rights = results.Where(r => r.Fact.Source == Baseline.Facts.FactSource.UserRight).ToList();
+        Assert.All(audit, r => Assert.NotEqual(global::AzureLocalSecurity.Results.CheckStatus.Unknown, r.Status));
+        var rights = results.Where(r => r.Fact.Source == global::AzureLocalSecurity.Baseline.Facts.FactSource.UserRight).ToList();
         Assert.NotEmpty(rights);
-        Assert.All(rights, r => Assert.NotEqual(Results.CheckStatus.Unknown, r.Status));
+        Assert.All(rights, r => Assert.NotEqual(global::AzureLocalSecurity.Results.CheckStatus.Unknown, r.Status));
         // Registry rules: no file holds the registry, so they are Unknown, never NonCompliant.
-        Assert.All(results.Where(r => r.Fact.Source == Baseline.Facts.FactSource.Registry), r => Assert.Equal(Results.CheckStatus.Unknown, r.Status));
+        Assert.All(results.Where(r => r.Fact.Source == global::AzureLocalSecurity.Baseline.Facts.FactSource.Registry), r => Assert.Equal(global::AzureLocalSecurity.Results.CheckStatus.Unknown, r.Status));
     }
 
     [Fact]
@@ -129,15 +129,17 @@ public sealed class EvidenceFileImporterTests : IDisposable
     [Fact]
     public void A_CiTool_json_listing_files_the_policies_text_and_the_run_record()
     {
-        const string json = "{\"Policies\":[{\"PolicyID\":\"d2bda982-ccf6-4344-ac5b-0b44427b6816\",\"BasePolicyID\":\"d2bda982-ccf6-4344-ac5b-0b44427b6816\",\"FriendlyName\":\"Microsoft Windows Driver Policy\",\"Version\":\"10.0.26100.0\",\"VersionString\":\"10.0.26100.0\",\"IsSystemPolicy\":true,\"IsSignedPolicy\":true,\"IsOnDisk\":true,\"IsEnforced\":true,\"IsAuthorized\":true,\"PolicyOptions\":[\"Enabled:UMCI\"]}],\"OperationResult\":0}";
+        const string json = "{\"Policies\":[{\"PolicyID\":\"d2bda982-ccf6-4344-ac5b-0b44427b6816\",\"BasePolicyID\":\"d2bda982-ccf6-4344-ac5b-0b44427b6816\",\"FriendlyName\":\"Microsoft Windows Driver Policy\",\"Version\":2814751463178240,\"VersionString\":\"10.0.25880.0\",\"IsSystemPolicy\":true,\"IsSignedPolicy\":true,\"IsOnDisk\":true,\"IsEnforced\":true,\"IsAuthorized\":true,\"PolicyOptions\":[\"Enabled:UMCI\"]}],\"OperationResult\":0}";
         Put("citool.json", Encoding.UTF8.GetBytes(json));
 
-        var bundle = EvidenceFileImporter.Import(_dir.Path).Bundle;
+        var import = EvidenceFileImporter.Import(_dir.Path);
+        var bundle = import.Bundle;
 
+        Assert.True(Assert.Single(import.Files).Imported, import.Files[0].ToString());
         Assert.Equal(json, bundle.Find(AppControlEvidenceIds.CiToolPolicies)!.GetText());
         var run = bundle.Find(AppControlEvidenceIds.CiToolRun)!.Records!.Single();
         Assert.Equal(AppControlEvidenceIds.JsonFormat, run.Get(AppControlEvidenceIds.FormatProperty)!.AsString());
-        Assert.Equal(1, AppControl.Live.CiToolPolicyListParser.Parse(bundle.Find(AppControlEvidenceIds.CiToolPolicies)!.GetText()!).Count);
+        Assert.Single(global::AzureLocalSecurity.AppControl.Live.CiToolPolicyListParser.Parse(bundle.Find(AppControlEvidenceIds.CiToolPolicies)!.GetText()!));
     }
 
     [Fact]
@@ -182,7 +184,7 @@ public sealed class EvidenceFileImporterTests : IDisposable
             string.Empty,
             @"[HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Lsa]",
             "\"LmCompatibilityLevel\"=dword:00000005",
-            "\"Security Packages\"=hex(7):22,00,22,00,00,00,00,00",
+            "\"Security Packages\"=hex(7):61,00,00,00,62,00,00,00,00,00",
             "\"ProductName\"=\"Windows Server\"",
             "\"Blob\"=hex:01,02,ff",
             "\"Big\"=hex(b):01,00,00,00,00,00,00,00",
@@ -198,7 +200,7 @@ public sealed class EvidenceFileImporterTests : IDisposable
         var lsa = import.Bundle.Find(EvidenceIds.Registry(@"HKLM\SYSTEM\CurrentControlSet\Control\Lsa"))!.Registry!;
         Assert.Equal(["LmCompatibilityLevel", "Security Packages", "ProductName", "Blob", "Big"], lsa.Values.Select(v => v.Name));
         Assert.Equal(EvidenceValue.FromDWord(5), lsa.Values[0].Value);
-        Assert.Equal(EvidenceValue.FromMultiString(["\""]), lsa.Values[1].Value);
+        Assert.Equal(EvidenceValue.FromMultiString(["a", "b"]), lsa.Values[1].Value);
         Assert.Equal(EvidenceValue.FromString("Windows Server"), lsa.Values[2].Value);
         Assert.Equal(EvidenceValue.FromBinary([1, 2, 0xFF]), lsa.Values[3].Value);
         Assert.Equal(EvidenceValue.FromQWord(1), lsa.Values[4].Value);
@@ -209,7 +211,7 @@ public sealed class EvidenceFileImporterTests : IDisposable
         // The baseline reads it: LANManagerAuthenticationLevel expects 5.
         var catalog = ShippedBaselines.Get("2610", BaselineProfile.DomainJoined);
         var rule = BaselineAnalyzer.Evaluate(catalog.Rules.Where(r => r.Name == "LANManagerAuthenticationLevel"), import.Bundle).Single();
-        Assert.Equal(Results.CheckStatus.Compliant, rule.Status);
+        Assert.Equal(global::AzureLocalSecurity.Results.CheckStatus.Compliant, rule.Status);
     }
 
     [Fact]

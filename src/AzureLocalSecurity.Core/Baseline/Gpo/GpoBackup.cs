@@ -270,20 +270,21 @@ public sealed class GpoBackup
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 1024 * 1024 };
             using var reader = XmlReader.Create(file, settings);
             string? name = null, id = null;
-            while (reader.Read())
+            reader.MoveToContent();
+            while (!reader.EOF)
             {
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                if (reader.LocalName == "GPODisplayName")
+                // ReadElementContentAsString leaves the reader on the next node already: it is looked at before reading on.
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "GPODisplayName")
                 {
                     name = reader.ReadElementContentAsString().Trim();
                 }
-                else if (reader.LocalName == "GPOGuid")
+                else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "GPOGuid")
                 {
                     id = reader.ReadElementContentAsString().Trim();
+                }
+                else
+                {
+                    reader.Read();
                 }
             }
 

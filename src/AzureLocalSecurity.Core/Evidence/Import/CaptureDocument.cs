@@ -71,7 +71,7 @@ public sealed class CaptureDocument
     /// the GPO reader): the same entries the script would have written, with <paramref name="sourcePrefix"/> naming where
     /// each came from in the evidence's Source instead of the script.
     /// </summary>
-    internal static CaptureDocument Assemble(string sourcePrefix, DateTimeOffset capturedAt, CaptureNode node, CaptureRequest request, IReadOnlyList<(string Name, string Target, string Command, DateTimeOffset CapturedAt, JObject? Data, CaptureEntryError? Error)> entries)
+    internal static CaptureDocument Assemble(string sourcePrefix, DateTimeOffset capturedAt, CaptureNode node, CaptureRequest request, IReadOnlyList<(string Name, string Target, string Command, DateTimeOffset CapturedAt, JObject? Data, CaptureEntryError? Error)> entries, string powerShellEdition = "", string powerShellVersion = "")
     {
         var captures = new CaptureEntry[entries.Count];
         for (var i = 0; i < entries.Count; i++)
@@ -80,7 +80,7 @@ public sealed class CaptureDocument
             captures[i] = new CaptureEntry(i, e.Name, e.Target, e.Command, e.CapturedAt, e.Data, e.Error);
         }
 
-        return new CaptureDocument(CurrentFormatVersion, string.Empty, capturedAt, node, string.Empty, string.Empty, request, captures) { _sourcePrefix = sourcePrefix };
+        return new CaptureDocument(CurrentFormatVersion, string.Empty, capturedAt, node, powerShellEdition, powerShellVersion, request, captures) { _sourcePrefix = sourcePrefix };
     }
 
     /// <summary>What an imported item's Source starts with: <c>capture script &lt;version&gt;</c>, or the files an assembled document came from.</summary>

@@ -258,6 +258,11 @@ public static class CaptureImporter
             }
 
             NotReadable();
+            if (_document.PowerShellEdition.Length == 0 && _document.PowerShellVersion.Length == 0)
+            {
+                return; // Assembled from files no PowerShell wrote: no host to tell of.
+            }
+
             Add(EvidenceItem.ForRecords(EvidenceIds.PowerShellHost, Source("$PSVersionTable"), Now,
             [
                 new EvidenceRecord(

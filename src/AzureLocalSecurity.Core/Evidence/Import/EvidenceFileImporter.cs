@@ -225,7 +225,7 @@ public static class EvidenceFileImporter
                 ? c.Node
                 : new CaptureNode(name, _capture?.Node.DnsDomain, _capture?.Node.OsCaption, _capture?.Node.OsVersion, _capture?.Node.OsBuild, _capture?.Node.Architecture, _capture?.Node.Domain, _capture?.Node.PartOfDomain);
             var request = Request();
-            var document = CaptureDocument.Assemble("files under " + _root, capturedAt, node, request, _entries);
+            var document = CaptureDocument.Assemble("files under " + _root, capturedAt, node, request, _entries, _capture?.PowerShellEdition ?? string.Empty, _capture?.PowerShellVersion ?? string.Empty);
             var imported = CaptureImporter.ToBundle(document);
             var results = _results.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
             var list = EvidenceItem.ForRecords(FilesId, "EvidenceFileImporter " + _root, capturedAt, results.Select(r => new EvidenceRecord(
