@@ -75,6 +75,12 @@ public sealed class EvidenceFileImporterTests : IDisposable
         var rights = results.Where(r => r.Fact.Source == global::AzureLocalSecurity.Baseline.Facts.FactSource.UserRight).ToList();
         Assert.NotEmpty(rights);
         Assert.All(rights, r => Assert.NotEqual(global::AzureLocalSecurity.Results.CheckStatus.Unknown, r.Status));
+        // secedit shows what no documented API returns: password complexity is read from the export, not Unknown.
+        var template = SecurityTemplateInf.Parse(CaptureVectors.Bytes(CaptureVectors.SeceditExport));
+        var complexity = results.Single(r => r.Fact.Name == "PasswordComplexity");
+        Assert.Equal(template.GetInteger(SecurityTemplateInf.SystemAccessSection, "PasswordComplexity")!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), complexity.Actual);
+        Assert.NotEqual(global::AzureLocalSecurity.Results.CheckStatus.Unknown, complexity.Status);
+
         // Registry rules: no file holds the registry, so they are Unknown, never NonCompliant.
         Assert.All(results.Where(r => r.Fact.Source == global::AzureLocalSecurity.Baseline.Facts.FactSource.Registry), r => Assert.Equal(global::AzureLocalSecurity.Results.CheckStatus.Unknown, r.Status));
     }

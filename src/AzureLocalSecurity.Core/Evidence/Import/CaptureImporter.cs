@@ -186,6 +186,15 @@ public static class CaptureImporter
         };
     }
 
+    /// <summary>[System Access] settings no documented API returns, filed from a secedit export as they stand.</summary>
+    private static readonly string[] UndocumentedSystemAccess =
+    [
+        Baseline.Facts.BaselineFactNames.PasswordComplexity,
+        Baseline.Facts.BaselineFactNames.ClearTextPassword,
+        Baseline.Facts.BaselineFactNames.AllowAdministratorLockout,
+        Baseline.Facts.BaselineFactNames.LsaAnonymousNameLookup,
+    ];
+
     private sealed class Import
     {
         private readonly CaptureDocument _document;
@@ -543,12 +552,30 @@ public static class CaptureImporter
                     (P.LockoutThreshold, Count(template.GetInteger(S, "LockoutBadCount"))));
                 Add(EvidenceItem.ForRecords(BaselineEvidenceIds.UserModals0, source, entry.CapturedAt, [modals0]));
                 Add(EvidenceItem.ForRecords(BaselineEvidenceIds.UserModals3, source, entry.CapturedAt, [modals3]));
+
             }
             catch (CaptureFormatException ex) when (ex.Location is null)
             {
                 var error = new EvidenceError(EvidenceErrorCategory.Failed, "[System Access] could not be read: " + ex.Message);
                 Error(entry, BaselineEvidenceIds.UserModals0, EvidenceKind.Properties, error);
                 Error(entry, BaselineEvidenceIds.UserModals3, EvidenceKind.Properties, error);
+            }
+
+            try
+            {
+                var undocumented = UndocumentedSystemAccess
+                    .Select(name => (Name: name, Value: template.GetInteger(S, name)))
+                    .Where(p => p.Value is not null)
+                    .Select(p => new KeyValuePair<string, EvidenceValue>(p.Name, EvidenceValue.FromInt64(p.Value!.Value)))
+                    .ToList();
+                if (undocumented.Count > 0)
+                {
+                    Add(EvidenceItem.ForRecords(BaselineEvidenceIds.SecurityTemplateSystemAccess, source, entry.CapturedAt, [new EvidenceRecord(undocumented)]));
+                }
+            }
+            catch (CaptureFormatException ex) when (ex.Location is null)
+            {
+                Error(entry, BaselineEvidenceIds.SecurityTemplateSystemAccess, EvidenceKind.Properties, new EvidenceError(EvidenceErrorCategory.Failed, "[System Access] could not be read: " + ex.Message));
             }
 
             static ulong? ForceLogoff(long? value) => value switch
