@@ -276,6 +276,16 @@ public sealed class CliXmlFormatTests
     }
 
     [Fact]
+    public void Property_finds_the_first_of_names_that_differ_only_in_case_props_before_members()
+    {
+        var obj = Assert.Single(Read(Doc("<Obj><MS><I32 N=\"a\">2</I32></MS><Props><I32 N=\"A\">1</I32></Props></Obj>")).Objects);
+
+        Assert.Equal(1, obj.Property("a")!.Value);
+        Assert.False(obj.Property("A")!.IsExtendedMember);
+        Assert.Null(obj.Property("b"));
+    }
+
+    [Fact]
     public void Top_level_values_that_are_not_objects_are_read_but_not_listed()
     {
         var doc = Read(Doc("<S>alone</S>\n<Obj><MS><I32 N=\"A\">1</I32></MS></Obj>\n<I32>1</I32>"));
