@@ -11,7 +11,8 @@ namespace AzureLocalSecurity.Evidence.Import;
 /// <remarks>
 /// <para>
 /// Encodings: UTF-16 LE with a byte order mark (Windows PowerShell 5.1), UTF-8 with or without one (PowerShell 7), UTF-16
-/// BE with a byte order mark, or what an XML declaration names; bytes invalid in the encoding are an error.
+/// BE with a byte order mark, UTF-16 LE without one (a copy that lost it: the second byte is NUL). The bytes decide; an XML
+/// declaration's encoding is not followed. A byte invalid in the encoding is an error at its line and column.
 /// </para>
 /// <para>
 /// Times (<c>&lt;DT&gt;</c>): a text ending in <c>Z</c> is UTC; one with an offset (<c>+02:00</c>, what a local time is

@@ -17,6 +17,7 @@ public sealed class CliXmlObject
     private readonly string[] _typeNames;
     private readonly CliXmlProperty[] _properties;
     private readonly CliXmlProperty[] _items;
+    private Dictionary<string, CliXmlProperty>? _byName;
 
     internal CliXmlObject(string[] typeNames, string? toStringText, CliXmlProperty[] properties, CliXmlProperty[] items)
     {
@@ -62,15 +63,23 @@ public sealed class CliXmlObject
             throw new ArgumentNullException(nameof(name));
         }
 
-        foreach (var property in _properties)
+        // Built on first use: an object may have many members, and a caller may look each of them up.
+        var byName = _byName;
+        if (byName is null)
         {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            byName = new Dictionary<string, CliXmlProperty>(_properties.Length, StringComparer.OrdinalIgnoreCase);
+            foreach (var property in _properties)
             {
-                return property;
+                if (!byName.ContainsKey(property.Name))
+                {
+                    byName.Add(property.Name, property);
+                }
             }
+
+            _byName = byName;
         }
 
-        return null;
+        return byName.TryGetValue(name, out var found) ? found : null;
     }
 
     /// <summary>The first type name, for diagnostics.</summary>

@@ -66,7 +66,8 @@ internal sealed class CliXmlParser
             CloseInput = true,
         };
 
-        using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+        var text = Decode(bytes);
+        using var reader = XmlReader.Create(new StringReader(text), settings);
         var parser = new CliXmlParser(reader, limits);
         try
         {
@@ -74,8 +75,90 @@ internal sealed class CliXmlParser
         }
         catch (XmlException ex)
         {
-            throw new CliXmlFormatException(ex.Message, ex.LineNumber, ex.LinePosition, ex);
+            // The refusal of a DTD carries no place: it is where the document type declaration starts.
+            var doctype = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            var (line, column) = ex.LineNumber > 0 || doctype < 0 ? (ex.LineNumber, ex.LinePosition) : LineAndColumn(text, doctype + 2);
+            throw new CliXmlFormatException(ex.Message, line, column, ex);
         }
+    }
+
+    /// <summary>
+    /// The text of the bytes, decoded strictly here rather than by the XML reader, so that a byte invalid in its encoding
+    /// is reported at its own line and column: UTF-16 LE or BE by their byte order marks, UTF-16 LE without one when the
+    /// second byte is NUL (a copy that lost it), UTF-8 with or without its mark otherwise.
+    /// </summary>
+    private static string Decode(byte[] bytes)
+    {
+        Encoding encoding;
+        var skip = 0;
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+            skip = 2;
+        }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            encoding = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+            skip = 2;
+        }
+        else if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            skip = 3;
+        }
+        else if (bytes.Length >= 2 && bytes[0] != 0 && bytes[1] == 0)
+        {
+            encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+        }
+        else
+        {
+            encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        }
+
+        if (encoding is UnicodeEncoding && (bytes.Length - skip) % 2 != 0)
+        {
+            throw At(bytes, skip, bytes.Length - 1, encoding, "the input is UTF-16 but has an odd number of bytes: it is cut short");
+        }
+
+        try
+        {
+            return encoding.GetString(bytes, skip, bytes.Length - skip);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var bad = Math.Min(bytes.Length, skip + Math.Max(0, ex.Index));
+            throw At(bytes, skip, bad, encoding, string.Format(CultureInfo.InvariantCulture, "byte {0} is not valid {1}", bad, encoding is UnicodeEncoding ? "UTF-16" : "UTF-8"));
+        }
+    }
+
+    /// <summary>The exception for a problem at a byte offset, placed at the line and column the text before it ends on.</summary>
+    private static CliXmlFormatException At(byte[] bytes, int skip, int offset, Encoding encoding, string problem)
+    {
+        var lenient = (Encoding)encoding.Clone();
+        lenient.DecoderFallback = DecoderFallback.ReplacementFallback;
+        var before = lenient.GetString(bytes, skip, Math.Max(0, offset - skip));
+        var (line, column) = LineAndColumn(before, before.Length);
+        return new CliXmlFormatException(problem, line, column);
+    }
+
+    /// <summary>The 1-based line and column of a character of the text, with lines ended as XML ends them (CRLF, LF or CR).</summary>
+    private static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        int line = 1, column = 1;
+        for (var i = 0; i < index && i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                column = 1;
+            }
+            else if (text[i] != '\r')
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
     }
 
     private CliXmlDocument ReadDocument()
