@@ -26,6 +26,8 @@ namespace AzureLocalSecurity.Benchmarks;
 [MemoryDiagnoser]
 public class FileImportBenchmarks
 {
+    private static readonly string[] TpmWmiFiles = ["tpm-wmi-1808.xml", "tpm-wmi-1795.xml", "tpm-wmi-1801.xml"];
+
     private string _root = null!;
     private string _native = null!;
     private string _capture = null!;
@@ -51,7 +53,7 @@ public class FileImportBenchmarks
         File.WriteAllBytes(Path.Combine(_native, "registry.reg"), RegExport(recorded));
         var ci = File.ReadAllText(Vector("tests", "AzureLocalSecurity.Tests", "Vectors", "windows", "AaronLockerV2_CI_3033-3089-3077-3089-3099_Win10-21H2_DESKTOP-7E3E45C.txt"));
         File.WriteAllText(Path.Combine(_native, "ci-events.xml"), string.Join("\r\n", Events(ci)));
-        File.WriteAllText(Path.Combine(_native, "tpm-wmi.xml"), string.Join("\r\n", new[] { "tpm-wmi-1808.xml", "tpm-wmi-1795.xml", "tpm-wmi-1801.xml" }.Select(f => File.ReadAllText(Vector("tests", "AzureLocalSecurity.Tests", "Vectors", "windows", f)).Trim())));
+        File.WriteAllText(Path.Combine(_native, "tpm-wmi.xml"), string.Join("\r\n", TpmWmiFiles.Select(f => File.ReadAllText(Vector("tests", "AzureLocalSecurity.Tests", "Vectors", "windows", f)).Trim())));
         File.WriteAllText(Path.Combine(_native, "citool.json"), "{\"Policies\":[{\"PolicyID\":\"d2bda982-ccf6-4344-ac5b-0b44427b6816\",\"BasePolicyID\":\"d2bda982-ccf6-4344-ac5b-0b44427b6816\",\"FriendlyName\":\"Microsoft Windows Driver Policy\",\"Version\":2814751463178240,\"VersionString\":\"10.0.25880.0\",\"IsSystemPolicy\":true,\"IsSignedPolicy\":true,\"IsOnDisk\":false,\"IsEnforced\":true,\"IsAuthorized\":true,\"PolicyOptions\":[\"Required:WHQL\"]}],\"OperationResult\":0}");
 
         _gpo = Path.Combine(_root, "gpo");
