@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using AzureLocalSecurity.Evidence.Import;
@@ -7,7 +8,8 @@ namespace AzureLocalSecurity.Fuzz;
 
 /// <summary>
 /// The harnesses of the in-box capture's parsers: the auditpol backup CSV, the security template INF and the capture
-/// document with its import. Each may end only in <see cref="CaptureFormatException"/>; what reads must hold together.
+/// document with its import, each of which may end only in <see cref="CaptureFormatException"/>; and the CLIXML reader,
+/// which may end only in <see cref="CliXmlFormatException"/>. What reads must hold together.
 /// </summary>
 internal static class CaptureHarnesses
 {
@@ -152,6 +154,113 @@ internal static class CaptureHarnesses
         catch (CaptureFormatException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>CliXmlDocument.Parse</c> over the bytes: a refusal is placed inside the input (line 0 only for an input too large);
+    /// a document that reads is walked to its last value (each object once, however often it is referenced): every value's
+    /// CLR type is the one its capture type names, typed arrays are of their element type, <c>Property</c> finds each name,
+    /// and a CIM namespace is never without its class.
+    /// </summary>
+    internal static bool CliXmlBytes(byte[] input)
+    {
+        CliXmlDocument document;
+        try
+        {
+            document = CliXmlDocument.Parse(input);
+        }
+        catch (CliXmlFormatException ex)
+        {
+            if (ex.Line < 0 || ex.Column < 0 || ex.Line > input.Length + 1 || (ex.Line == 0 && input.Length <= CliXmlDocument.MaxBytes && ex.InnerException is null))
+            {
+                throw new InvalidOperationException($"A CliXmlFormatException at line {ex.Line}, column {ex.Column} of an input of {input.Length} bytes: {ex.Message}", ex);
+            }
+
+            return false;
+        }
+
+        var seen = new HashSet<CliXmlObject>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<CliXmlObject>(document.Objects);
+        while (pending.Count > 0)
+        {
+            var obj = pending.Pop();
+            if (!seen.Add(obj))
+            {
+                continue;
+            }
+
+            _ = string.Concat(obj.TypeNames) + obj.ToStringText + obj.ToString();
+            if (obj.CimNamespace is not null && obj.CimClassName is null)
+            {
+                throw new InvalidOperationException($"A CIM namespace {obj.CimNamespace} without a class.");
+            }
+
+            foreach (var property in obj.Properties)
+            {
+                CheckValue(property, pending);
+                var found = obj.Property(property.Name) ?? throw new InvalidOperationException($"Property '{property.Name}' is not found by its name.");
+                if (!string.Equals(found.Name, property.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidOperationException($"Property '{property.Name}' finds '{found.Name}'.");
+                }
+            }
+
+            foreach (var item in obj.Items)
+            {
+                CheckValue(item, pending);
+            }
+        }
+
+        return true;
+    }
+
+    private static void CheckValue(CliXmlProperty property, Stack<CliXmlObject> pending)
+    {
+        var expected = property.CaptureType switch
+        {
+            "Null" => null,
+            "String" or "XmlDocument" or "ScriptBlock" or "SecureString" => typeof(string),
+            "Boolean" => typeof(bool),
+            "Byte" => typeof(byte),
+            "SByte" => typeof(sbyte),
+            "Int16" => typeof(short),
+            "UInt16" => typeof(ushort),
+            "Int32" => typeof(int),
+            "UInt32" => typeof(uint),
+            "Int64" => typeof(long),
+            "UInt64" => typeof(ulong),
+            "DateTime" => typeof(DateTime),
+            "Byte[]" => typeof(byte[]),
+            "UInt16[]" => typeof(ushort[]),
+            "UInt32[]" => typeof(uint[]),
+            "UInt64[]" => typeof(ulong[]),
+            "Int32[]" => typeof(int[]),
+            "Int64[]" => typeof(long[]),
+            "String[]" => typeof(string[]),
+            "Double" => typeof(double),
+            "Single" => typeof(float),
+            "Decimal" => typeof(decimal),
+            "Char" => typeof(char),
+            "TimeSpan" => typeof(TimeSpan),
+            "Guid" => typeof(Guid),
+            "Uri" => typeof(Uri),
+            "Version" => typeof(Version),
+            "Object" => typeof(CliXmlObject),
+            _ => throw new InvalidOperationException($"Unknown capture type '{property.CaptureType}'."),
+        };
+        if (property.Value?.GetType() != expected)
+        {
+            throw new InvalidOperationException($"Property '{property.Name}' of capture type {property.CaptureType} holds {property.Value?.GetType().Name ?? "null"}.");
+        }
+
+        if (property.Value is CliXmlObject nested)
+        {
+            pending.Push(nested);
+        }
+        else if (property.Value is DateTime time && time.Kind == DateTimeKind.Local)
+        {
+            throw new InvalidOperationException($"Property '{property.Name}' is a local time; times are UTC or unspecified.");
         }
     }
 

@@ -15,6 +15,8 @@ internal static class ErrorIds
     internal const string EvidenceWriteFailed = "EvidenceWriteFailed";
     internal const string PathNotFound = "PathNotFound";
     internal const string EvidenceFolderEmpty = "EvidenceFolderEmpty";
+    internal const string GpoBackupNotFound = "GpoBackupNotFound";
+    internal const string GpoBackupInvalid = "GpoBackupInvalid";
     internal const string BaselineCatalogInvalid = "BaselineCatalogInvalid";
     internal const string BaselineReleaseNotFound = "BaselineReleaseNotFound";
     internal const string SnapshotExists = "BaselineSnapshotExists";

@@ -26,6 +26,14 @@ public static class BaselineEvidenceIds
     public const string UserModals3 = "windows/netapi/user-modals-3";
 
     /// <summary>
+    /// <c>windows/secedit/system-access</c>: the [System Access] settings of a <c>secedit /export</c> (or a GPO's GptTmpl.inf)
+    /// that no documented API returns (<c>PasswordComplexity</c>, <c>ClearTextPassword</c>, <c>AllowAdministratorLockout</c>,
+    /// <c>LSAAnonymousNameLookup</c>), one record with each the template has, as Int64. Only imports from secedit files
+    /// file it; the native collectors cannot.
+    /// </summary>
+    public const string SecurityTemplateSystemAccess = "windows/secedit/system-access";
+
+    /// <summary>
     /// AuditQuerySystemPolicy for every subcategory AuditEnumerateSubCategories lists, one record each:
     /// <c>SubcategoryGuid</c> (String, lower case, no braces) and <c>AuditingInformation</c> (UInt64; bit 1 success, bit 2 failure, 4 none).
     /// </summary>

@@ -2,9 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation.Language;
-using AzureLocalSecurity.Baseline;
-using AzureLocalSecurity.Baseline.Catalog;
-using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Evidence;
 using AzureLocalSecurity.Evidence.Import;
 using AzureLocalSecurity.Fleet;
@@ -35,10 +32,7 @@ internal static class FleetSeams
     /// <summary>The capture script's arguments in its param block's order (Invoke-Command -ArgumentList is positional): every fact the latest shipped baseline reads (both profiles), events since <paramref name="since"/> (UTC; null: the script's default).</summary>
     internal static object?[] CaptureArguments(DateTime? since)
     {
-        var facts = new[] { BaselineProfile.DomainJoined, BaselineProfile.AdLess }
-            .SelectMany(p => BaselineFactMap.RequiredFacts(ShippedBaselines.Get(null, p).Rules))
-            .Distinct()
-            .ToList();
+        var facts = AzureLocalSecurity.Collection.Remote.CaptureScript.ShippedBaselineFacts();
         var byName = AzureLocalSecurity.Collection.Remote.CaptureScript.Parameters(facts, since is null ? null : new DateTimeOffset(since.Value.ToUniversalTime()), AzureLocalSecurity.Collection.Remote.CaptureScript.DefaultMaxEvents);
         var ast = Parser.ParseInput(CaptureScript, out _, out _);
         return ast.ParamBlock.Parameters.Select(p => byName.TryGetValue(p.Name.VariablePath.UserPath, out var value) ? value : null).ToArray();

@@ -110,6 +110,9 @@ internal sealed class RecordedWindows : IDisposable
         return (string)Assert.Single(output).BaseObject;
     }
 
+    /// <summary>Runs any script (such as the standalone collection script) in the recorded Windows stand-in.</summary>
+    internal Collection<PSObject> RunScript(string script, IDictionary<string, object>? parameters = null) => Run(script, parameters);
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("windir", null);

@@ -261,7 +261,12 @@ public sealed class BaselineFactReader
         var name = fact.Name;
         if (UndocumentedPolicies.TryGetValue(name, out var reason))
         {
-            return FactReading.Unknown(fact, "secedit [System Access] " + name, reason);
+            // Only a secedit export (or a GPO's template) says; a bundle imported from one holds it.
+            var template = _bundle.Find(BaselineEvidenceIds.SecurityTemplateSystemAccess);
+            var value = template?.Succeeded == true && template.Records is { Count: > 0 } records ? records[0].Get(name)?.AsInt64() : null;
+            return value is { } v
+                ? Number(fact, v, $"secedit [System Access] {name} ({BaselineEvidenceIds.SecurityTemplateSystemAccess})")
+                : FactReading.Unknown(fact, "secedit [System Access] " + name, reason);
         }
 
         var level0 = string.Equals(name, BaselineFactNames.MinimumPasswordLength, StringComparison.OrdinalIgnoreCase)

@@ -66,6 +66,28 @@ public sealed class CaptureDocument
     /// <summary>The captures in the order the script made them.</summary>
     public IReadOnlyList<CaptureEntry> Captures => _captures;
 
+    /// <summary>
+    /// A document assembled in code from files Windows' own tools wrote (<see cref="EvidenceFileImporter"/>,
+    /// the GPO reader): the same entries the script would have written, with <paramref name="sourcePrefix"/> naming where
+    /// each came from in the evidence's Source instead of the script.
+    /// </summary>
+    internal static CaptureDocument Assemble(string sourcePrefix, DateTimeOffset capturedAt, CaptureNode node, CaptureRequest request, IReadOnlyList<(string Name, string Target, string Command, DateTimeOffset CapturedAt, JObject? Data, CaptureEntryError? Error)> entries, string powerShellEdition = "", string powerShellVersion = "")
+    {
+        var captures = new CaptureEntry[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            captures[i] = new CaptureEntry(i, e.Name, e.Target, e.Command, e.CapturedAt, e.Data, e.Error);
+        }
+
+        return new CaptureDocument(CurrentFormatVersion, string.Empty, capturedAt, node, powerShellEdition, powerShellVersion, request, captures) { _sourcePrefix = sourcePrefix };
+    }
+
+    /// <summary>What an imported item's Source starts with: <c>capture script &lt;version&gt;</c>, or the files an assembled document came from.</summary>
+    internal string SourcePrefix => _sourcePrefix ?? "capture script " + ScriptVersion;
+
+    private string? _sourcePrefix;
+
     /// <summary>Reads a capture document.</summary>
     /// <exception cref="CaptureFormatException">It is not a version 1 capture document; the message says where and what was expected.</exception>
     public static CaptureDocument Parse(string json)

@@ -47,6 +47,9 @@ public static class CaptureImporter
         return new EvidenceBundle(EvidenceSchema.CurrentVersion, NodeOf(document), document.CapturedAt, ModuleInfo.Version, import.Items);
     }
 
+    /// <summary>A security template's [Registry Values] under one key (<c>HKLM\...</c>) as registry values: REG_SZ, REG_EXPAND_SZ, REG_DWORD and REG_MULTI_SZ; other types are left out (their text form is not the stored bytes).</summary>
+    internal static List<RegistryValueEvidence> TemplateRegistryValues(SecurityTemplateInf template, string keyPath) => Import.TemplateRegistryValues(template, keyPath);
+
     private static NodeIdentity NodeOf(CaptureDocument document)
     {
         var node = document.Node;
@@ -183,6 +186,15 @@ public static class CaptureImporter
         };
     }
 
+    /// <summary>[System Access] settings no documented API returns, filed from a secedit export as they stand.</summary>
+    private static readonly string[] UndocumentedSystemAccess =
+    [
+        Baseline.Facts.BaselineFactNames.PasswordComplexity,
+        Baseline.Facts.BaselineFactNames.ClearTextPassword,
+        Baseline.Facts.BaselineFactNames.AllowAdministratorLockout,
+        Baseline.Facts.BaselineFactNames.LsaAnonymousNameLookup,
+    ];
+
     private sealed class Import
     {
         private readonly CaptureDocument _document;
@@ -255,6 +267,11 @@ public static class CaptureImporter
             }
 
             NotReadable();
+            if (_document.PowerShellEdition.Length == 0 && _document.PowerShellVersion.Length == 0)
+            {
+                return; // Assembled from files no PowerShell wrote: no host to tell of.
+            }
+
             Add(EvidenceItem.ForRecords(EvidenceIds.PowerShellHost, Source("$PSVersionTable"), Now,
             [
                 new EvidenceRecord(
@@ -265,7 +282,7 @@ public static class CaptureImporter
             ]));
         }
 
-        private string Source(string command) => $"capture script {_document.ScriptVersion}: {command}";
+        private string Source(string command) => $"{_document.SourcePrefix}: {command}";
 
         private string Source(CaptureEntry entry) => Source(entry.Command);
 
@@ -366,7 +383,7 @@ public static class CaptureImporter
         }
 
         /// <summary>The [Registry Values] entries under a key: <c>MACHINE\path\name=type,data</c> (1 REG_SZ, 2 REG_EXPAND_SZ, 4 REG_DWORD, 7 REG_MULTI_SZ).</summary>
-        private static List<RegistryValueEvidence> TemplateRegistryValues(SecurityTemplateInf template, string keyPath)
+        internal static List<RegistryValueEvidence> TemplateRegistryValues(SecurityTemplateInf template, string keyPath)
         {
             var list = new List<RegistryValueEvidence>();
             var slash = keyPath.IndexOf('\\');
@@ -535,12 +552,30 @@ public static class CaptureImporter
                     (P.LockoutThreshold, Count(template.GetInteger(S, "LockoutBadCount"))));
                 Add(EvidenceItem.ForRecords(BaselineEvidenceIds.UserModals0, source, entry.CapturedAt, [modals0]));
                 Add(EvidenceItem.ForRecords(BaselineEvidenceIds.UserModals3, source, entry.CapturedAt, [modals3]));
+
             }
             catch (CaptureFormatException ex) when (ex.Location is null)
             {
                 var error = new EvidenceError(EvidenceErrorCategory.Failed, "[System Access] could not be read: " + ex.Message);
                 Error(entry, BaselineEvidenceIds.UserModals0, EvidenceKind.Properties, error);
                 Error(entry, BaselineEvidenceIds.UserModals3, EvidenceKind.Properties, error);
+            }
+
+            try
+            {
+                var undocumented = UndocumentedSystemAccess
+                    .Select(name => (Name: name, Value: template.GetInteger(S, name)))
+                    .Where(p => p.Value is not null)
+                    .Select(p => new KeyValuePair<string, EvidenceValue>(p.Name, EvidenceValue.FromInt64(p.Value!.Value)))
+                    .ToList();
+                if (undocumented.Count > 0)
+                {
+                    Add(EvidenceItem.ForRecords(BaselineEvidenceIds.SecurityTemplateSystemAccess, source, entry.CapturedAt, [new EvidenceRecord(undocumented)]));
+                }
+            }
+            catch (CaptureFormatException ex) when (ex.Location is null)
+            {
+                Error(entry, BaselineEvidenceIds.SecurityTemplateSystemAccess, EvidenceKind.Properties, new EvidenceError(EvidenceErrorCategory.Failed, "[System Access] could not be read: " + ex.Message));
             }
 
             static ulong? ForceLogoff(long? value) => value switch
