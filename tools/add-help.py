@@ -575,6 +575,30 @@ CMDS += [
   [('$q | Test-ALTpmQuote -Nonce $nonce -Path .\\node1-boot.log | Select-Object Verified, MismatchedPcrs', 'Verifies a quote against the node\'s boot log.')]),
 ]
 
+CMDS += [
+ command('Get-ALPrivilegedAccess',
+  'Gets who holds administrative power on a node and how it is reached: privileged group members, JEA endpoints, CredSSP, WinRM, Remote Desktop and LAPS.',
+  ['Get-ALPrivilegedAccess reads the members of the privileged local groups, found by well-known SID (Administrators S-1-5-32-544, Power Users -547, Account Operators -548, Server Operators -549, Print Operators -550, Backup Operators -551, Remote Desktop Users -555, Hyper-V Administrators -578, Remote Management Users -580), and writes one PrivilegedGrant per member: the group SID and its local name (for display only), the member SID, its name as the node resolved it, its type (SID_NAME_USE), Nested when the member is itself a group, and Allowed when it is a break-glass account. Local group memberships are standing: Expires is empty. It then writes one JeaEndpoint per PowerShell session configuration (run-as identity, roles, the commands their role capabilities make visible, and the unconstrained ones) and one RemoteAccessSettings (CredSSP server and client, WinRM listeners, Remote Desktop and NLA, the active LAPS policy root).',
+   'The time-bound memberships Active Directory grants (the TTL of a group link) are not read by this version: the members of a nested domain group are not expanded.'],
+  [param('AllowedAdministrator', 'String[]', 'Accounts (SIDs, or names as DOMAIN\\name or bare) marked Allowed. Default: the built-in Administrator (RID 500 of the node) and Domain Admins (RID 512 of the node\'s domain).'),
+   param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files) to analyze instead of the live node.', required=True, pipeline='true (ByPropertyName)'),
+   param('Evidence', 'EvidenceBundle[]', 'Evidence bundles already imported with Import-ALSecurityEvidence.', required=True, pipeline='true (ByValue)')],
+  [('AzureLocalSecurity.PrivilegedAccess.PrivilegedGrant', 'One per member of a privileged group.'),
+   ('AzureLocalSecurity.PrivilegedAccess.JeaEndpoint', 'One per session configuration.'),
+   ('AzureLocalSecurity.PrivilegedAccess.RemoteAccessSettings', 'One per node.')],
+  [('Get-ALPrivilegedAccess | Where-Object { $_ -is [AzureLocalSecurity.PrivilegedAccess.PrivilegedGrant] -and -not $_.Allowed }', 'Lists the standing members that are not break-glass accounts.'),
+   ('Get-ALPrivilegedAccess -EvidencePath .\\node1.zip', 'Reads a bundle captured with Export-ALSecurityEvidence.')]),
+ command('Test-ALPrivilegedAccess',
+  'Checks privileged access: standing admins, CredSSP, WinRM over HTTPS, Remote Desktop and NLA, JEA roles and LAPS (ALSEC-PA-001 to 008).',
+  ['Test-ALPrivilegedAccess writes one SecurityCheckResult per check: ALSEC-PA-001 Administrators holds no standing member beyond the allowed accounts; 002 the other privileged groups neither; 003 the WinRM service does not accept CredSSP; 004 the WinRM client does not use it; 005 WinRM listens over HTTPS only; 006 Remote Desktop is off or requires Network Level Authentication; 007 no JEA endpoint exposes an unconstrained command (Invoke-Expression, Add-Type, Start-Process, a shell, a wildcard that covers one) or runs a Default session or FullLanguage; 008 LAPS manages the local administrator\'s password. Groups are found by well-known SID, so a localized node reads the same. A policy value wins over the local setting. A fact that was not read is Unknown with its reason, never NonCompliant.'],
+  [param('AllowedAdministrator', 'String[]', 'The break-glass accounts (SIDs, or names as DOMAIN\\name or bare) that may hold standing rights. Default: the built-in Administrator (RID 500 of the node) and Domain Admins (RID 512 of the node\'s domain). Naming any replaces the default, so name those too if they are meant to stay.'),
+   param('EvidencePath', 'String[]', 'Evidence bundles (folders or .zip files) to analyze instead of the live node.', required=True, pipeline='true (ByPropertyName)'),
+   param('Evidence', 'EvidenceBundle[]', 'Evidence bundles already imported with Import-ALSecurityEvidence.', required=True, pipeline='true (ByValue)')],
+  [('AzureLocalSecurity.Results.SecurityCheckResult', 'One per check.')],
+  [('Test-ALPrivilegedAccess | Where-Object Status -ne Compliant', 'Shows the privileged-access findings of this node.'),
+   ('Test-ALPrivilegedAccess -AllowedAdministrator \'S-1-5-21-1-2-3-500\',\'CONTOSO\\Domain Admins\',\'CONTOSO\\lcm-deploy\'', 'Allows the deployment account as a standing administrator.')]),
+]
+
 s = open(HELP, encoding='utf-8').read()
 for c in CMDS:
     name = re.search(r'<command:name>([^<]+)</command:name>', c).group(1)

@@ -134,6 +134,8 @@ internal static class Program
             "audit-policy-csv" => Bounded(CaptureHarnesses.AuditPolicyCsvBytes),
             "security-template-inf" => Bounded(CaptureHarnesses.SecurityTemplateBytes),
             "capture-document" => Bounded(CaptureHarnesses.CaptureDocumentText),
+            "psdata-file" => Bounded(PrivilegedAccessHarnesses.DataFileText),
+            "wsman-plugin-config" => Bounded(PrivilegedAccessHarnesses.PluginConfigText),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
