@@ -106,7 +106,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch|tcg-eventlog|sipa|audit-policy-csv|security-template-inf|capture-document|registry-pol|reg-file|clixml [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch|tcg-eventlog|sipa|audit-policy-csv|security-template-inf|capture-document|registry-pol|reg-file|clixml|psdata-file|wsman-plugin-config [--replay <corpus folder>]");
             return 2;
         }
 
@@ -137,6 +137,8 @@ internal static class Program
             "registry-pol" => Bounded(GpoFormatHarnesses.RegistryPolBytes),
             "reg-file" => Bounded(GpoFormatHarnesses.RegFileBytes),
             "clixml" => Bounded(CaptureHarnesses.CliXmlBytes),
+            "psdata-file" => Bounded(PrivilegedAccessHarnesses.DataFileText),
+            "wsman-plugin-config" => Bounded(PrivilegedAccessHarnesses.PluginConfigText),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 

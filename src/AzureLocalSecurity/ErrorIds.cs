@@ -32,6 +32,7 @@ internal static class ErrorIds
     internal const string SecurityFeatureFactsUnknown = "SecurityFeatureFactsUnknown";
     internal const string BitLockerNoVolumeSelected = "BitLockerNoVolumeSelected";
     internal const string BitLockerFactsUnavailable = "BitLockerFactsUnavailable";
+    internal const string PrivilegedAccessFactsUnavailable = "PrivilegedAccessFactsUnavailable";
     internal const string BitLockerVolumeNotFound = "BitLockerVolumeNotFound";
     internal const string BitLockerStepFailed = "BitLockerStepFailed";
     internal const string BitLockerVolumeLocked = "BitLockerVolumeLocked";

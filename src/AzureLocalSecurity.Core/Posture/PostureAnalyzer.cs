@@ -23,7 +23,7 @@ public static class PostureAnalyzer
 {
     /// <summary>Every area, in the order results are returned.</summary>
     public static IReadOnlyList<PostureArea> AllAreas { get; } =
-        [PostureArea.Baseline, PostureArea.SecuredCore, PostureArea.SecureBoot, PostureArea.BitLocker, PostureArea.AppControl, PostureArea.Tpm, PostureArea.Platform];
+        [PostureArea.Baseline, PostureArea.SecuredCore, PostureArea.SecureBoot, PostureArea.BitLocker, PostureArea.AppControl, PostureArea.Tpm, PostureArea.Platform, PostureArea.PrivilegedAccess];
 
     /// <summary>The results of every area <paramref name="options"/> includes (all by default), area by area in <see cref="AllAreas"/> order.</summary>
     /// <exception cref="ArgumentException">The options name a baseline release that is not shipped.</exception>
@@ -128,6 +128,7 @@ public static class PostureAnalyzer
         PostureArea.AppControl => AppControlChecks.Evaluate(bundle),
         PostureArea.Tpm => TpmChecks.Evaluate(bundle),
         PostureArea.Platform => PlatformChecks.Evaluate(bundle),
+        PostureArea.PrivilegedAccess => PrivilegedAccess.PrivilegedAccessChecks.Evaluate(bundle, options.AllowedAdministrators),
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, "Not a posture area."),
     };
 

@@ -23,4 +23,7 @@ public enum PostureArea
 
     /// <summary>The platform prerequisites (Test-ALPlatform).</summary>
     Platform,
+
+    /// <summary>Who holds administrative power and how it is reached (Test-ALPrivilegedAccess).</summary>
+    PrivilegedAccess,
 }

@@ -23,6 +23,9 @@ public sealed class PostureOptions
     /// <summary>The date certificates' expiry is judged against (the Secure Boot area); null: the time of the assessment (UTC), as Test-ALSecureBootCertificate does.</summary>
     public DateTime? AsOf { get; set; }
 
+    /// <summary>The accounts (SIDs or names) that may hold standing administrative rights (the PrivilegedAccess area); null: the built-in Administrator and Domain Admins.</summary>
+    public IReadOnlyCollection<string>? AllowedAdministrators { get; set; }
+
     /// <summary>Whether <paramref name="area"/> is assessed.</summary>
     public bool Includes(PostureArea area)
     {

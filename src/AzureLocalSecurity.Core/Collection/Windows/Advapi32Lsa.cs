@@ -16,6 +16,12 @@ internal static class Advapi32Lsa
     /// <summary>PolicyAccountDomainInformation in POLICY_INFORMATION_CLASS (NTSecAPI.h; the enum starts at 1).</summary>
     internal const int PolicyAccountDomainInformation = 5;
 
+    /// <summary>
+    /// PolicyPrimaryDomainInformation in POLICY_INFORMATION_CLASS (NTSecAPI.h): POLICY_PRIMARY_DOMAIN_INFO, an LSA_UNICODE_STRING
+    /// name then a PSID (null in a workgroup), the same layout as <see cref="PolicyAccountDomainInfo"/>.
+    /// </summary>
+    internal const int PolicyPrimaryDomainInformation = 3;
+
     /// <summary>STATUS_NO_MORE_ENTRIES (ntstatus.h): no account holds the right. Negative as an int, so it is tested for explicitly.</summary>
     internal const int StatusNoMoreEntries = unchecked((int)0x8000001A);
 

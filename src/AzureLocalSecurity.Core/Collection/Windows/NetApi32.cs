@@ -124,4 +124,34 @@ internal static class NetApi32
     [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     internal static extern uint NetUserSetInfo(string? servername, string username, uint level, ref uint buf, out uint parmErr);
+
+    /// <summary>ERROR_MORE_DATA (winerror.h): NetLocalGroupGetMembers has more entries for the resume handle.</summary>
+    internal const uint ErrorMoreData = 234;
+
+    /// <summary>MAX_PREFERRED_LENGTH (lmcons.h): let the API allocate what all entries need.</summary>
+    internal const uint MaxPreferredLength = 0xFFFFFFFF;
+
+    /// <summary>
+    /// LOCALGROUP_MEMBERS_INFO_2 (lmaccess.h, learn.microsoft.com/windows/win32/api/lmaccess/ns-lmaccess-localgroup_members_info_2):
+    /// <c>PSID lgrmi2_sid; SID_NAME_USE lgrmi2_sidusage; LPWSTR lgrmi2_domainandname;</c>. SID_NAME_USE is a 4-byte enum, so
+    /// the struct is 24 bytes on x64 (4 bytes of padding before the name) and 12 on x86; both pointers point into the API's buffer.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct LocalGroupMembersInfo2
+    {
+        public IntPtr Sid;
+        public int SidUsage;
+        public IntPtr DomainAndName;
+    }
+
+    /// <summary>
+    /// <c>NET_API_STATUS NET_API_FUNCTION NetLocalGroupGetMembers(LPCWSTR servername, LPCWSTR localgroupname, DWORD level,
+    /// LPBYTE *bufptr, DWORD prefmaxlen, LPDWORD entriesread, LPDWORD totalentries, PDWORD_PTR resumehandle)</c>, lmaccess.h
+    /// (learn.microsoft.com/windows/win32/api/lmaccess/nf-lmaccess-netlocalgroupgetmembers). The group is named, not given
+    /// by SID, so the caller resolves the well-known SID to the local name first. The buffer is freed with
+    /// <see cref="NetApiBufferFree"/>; the resume handle is pointer-sized (DWORD_PTR), so UIntPtr.
+    /// </summary>
+    [DllImport("netapi32.dll", CharSet = CharSet.Unicode, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+    internal static extern uint NetLocalGroupGetMembers(string? servername, string localgroupname, uint level, out IntPtr bufptr, uint prefmaxlen, out uint entriesread, out uint totalentries, ref UIntPtr resumehandle);
 }
