@@ -23,4 +23,7 @@ public enum PostureArea
 
     /// <summary>The platform prerequisites (Test-ALPlatform).</summary>
     Platform,
+
+    /// <summary>SIEM forwarding and the security event logs (Test-ALSecurityLogging).</summary>
+    SecurityLogging,
 }

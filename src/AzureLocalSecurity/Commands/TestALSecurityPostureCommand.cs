@@ -23,7 +23,7 @@ namespace AzureLocalSecurity.Commands;
 [OutputType(typeof(SecurityCheckResult), typeof(SecurityPostureSummary))]
 public sealed class TestALSecurityPostureCommand : EvidenceAnalysisCommand
 {
-    /// <summary>The areas to assess (Baseline, SecuredCore, SecureBoot, BitLocker, AppControl, Tpm, Platform); all when omitted.</summary>
+    /// <summary>The areas to assess (Baseline, SecuredCore, SecureBoot, BitLocker, AppControl, Tpm, Platform, SecurityLogging); all when omitted.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public PostureArea[]? Area { get; set; }
@@ -60,6 +60,7 @@ public sealed class TestALSecurityPostureCommand : EvidenceAnalysisCommand
         .. SecuredCoreCollectors.ForThisMachine(),
         .. BitLockerCollectors.ForThisMachine(),
         .. AppControlCollectors.ForThisMachine(),
+        .. SecurityLoggingCollectors.ForThisMachine(),
     ];
 
     /// <inheritdoc />
