@@ -75,12 +75,9 @@ public static class SecurityLoggingChecks
             SyslogMutualAuthentication(syslog, node),
             WefHttps(wef, node),
         };
-        for (var i = 0; i < SecurityLoggingEvidenceIds.Channels.Count; i++)
-        {
-            var channel = ChannelFacts.Read(bundle, SecurityLoggingEvidenceIds.Channels[i]);
-            results.Add(Enabled(channel, EnabledIds[i], EnabledSeverity[i], node));
-            results.Add(Retention(channel, RetentionIds[i], RetentionSeverity[i], options, node));
-        }
+        var channels = SecurityLoggingEvidenceIds.Channels.Select(c => ChannelFacts.Read(bundle, c)).ToList();
+        results.AddRange(channels.Select((c, i) => Enabled(c, EnabledIds[i], EnabledSeverity[i], node)));
+        results.AddRange(channels.Select((c, i) => Retention(c, RetentionIds[i], RetentionSeverity[i], options, node)));
 
         return results;
     }
@@ -94,9 +91,12 @@ public static class SecurityLoggingChecks
         yield return (WefHttpsId, WefTitle, Severity.Medium, WefExpected);
         for (var i = 0; i < SecurityLoggingEvidenceIds.Channels.Count; i++)
         {
-            var channel = SecurityLoggingEvidenceIds.Channels[i];
-            yield return (EnabledIds[i], EnabledTitle(channel), EnabledSeverity[i], "enabled");
-            yield return (RetentionIds[i], RetentionTitle(channel), RetentionSeverity[i], "at least the minimum days of events");
+            yield return (EnabledIds[i], EnabledTitle(SecurityLoggingEvidenceIds.Channels[i]), EnabledSeverity[i], "enabled");
+        }
+
+        for (var i = 0; i < SecurityLoggingEvidenceIds.Channels.Count; i++)
+        {
+            yield return (RetentionIds[i], RetentionTitle(SecurityLoggingEvidenceIds.Channels[i]), RetentionSeverity[i], "at least the minimum days of events");
         }
     }
 
