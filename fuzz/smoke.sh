@@ -5,7 +5,7 @@
 #
 #   bash fuzz/smoke.sh                      baseline-csv, rule-expression, tpm-response, tpm-ek-certificate,
 #                                           efi-varstore, efi-signature-list, efi-auth-variable, pe-authenticode,
-#                                           windows-event-xml, citool-list, sipolicy-binary, sipolicy-xml, policy-mode-switch, tcg-eventlog, sipa,
+#                                           windows-event-xml, citool-list, syslog-forwarder, sipolicy-binary, sipolicy-xml, policy-mode-switch, tcg-eventlog, sipa,
 #                                           audit-policy-csv, security-template-inf and capture-document, 45 s each
 #   FUZZ_SECONDS=600 bash fuzz/smoke.sh baseline-undo baseline-snapshot
 #
@@ -14,7 +14,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 seconds="${FUZZ_SECONDS:-45}"
-if [ "$#" -gt 0 ]; then harnesses=("$@"); else harnesses=(baseline-csv rule-expression tpm-response tpm-ek-certificate efi-varstore efi-signature-list efi-auth-variable pe-authenticode windows-event-xml citool-list sipolicy-binary sipolicy-xml policy-mode-switch tcg-eventlog sipa audit-policy-csv security-template-inf capture-document); fi
+if [ "$#" -gt 0 ]; then harnesses=("$@"); else harnesses=(baseline-csv rule-expression tpm-response tpm-ek-certificate efi-varstore efi-signature-list efi-auth-variable pe-authenticode windows-event-xml citool-list syslog-forwarder sipolicy-binary sipolicy-xml policy-mode-switch tcg-eventlog sipa audit-policy-csv security-template-inf capture-document); fi
 
 if ! command -v afl-fuzz >/dev/null 2>&1; then
   echo "afl-fuzz is not installed (Debian: apt-get install -y afl++)." >&2
