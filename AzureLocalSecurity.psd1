@@ -60,6 +60,7 @@
         'Test-ALSecureBootCertificate'
         'Test-ALSecuredCore'
         'Test-ALSecurityBaseline'
+        'Test-ALSecurityLogging'
         'Test-ALSecurityPosture'
         'Test-ALTpmQuote'
         'Undo-ALSecurityBaselineRepair'

@@ -7,7 +7,7 @@
 #                                           efi-varstore, efi-signature-list, efi-auth-variable, pe-authenticode,
 #                                           windows-event-xml, citool-list, sipolicy-binary, sipolicy-xml, policy-mode-switch, tcg-eventlog, sipa,
 #                                           audit-policy-csv, security-template-inf, capture-document, registry-pol, reg-file, clixml,
-#                                           psdata-file and wsman-plugin-config, 45 s each
+#                                           psdata-file, wsman-plugin-config and syslog-forwarder, 45 s each
 #   FUZZ_SECONDS=600 bash fuzz/smoke.sh baseline-undo baseline-snapshot
 #
 # Needs afl-fuzz (Debian: apt-get install -y afl++) and the .NET SDK; sharpfuzz comes from .config/dotnet-tools.json.
@@ -15,7 +15,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 seconds="${FUZZ_SECONDS:-45}"
-if [ "$#" -gt 0 ]; then harnesses=("$@"); else harnesses=(baseline-csv rule-expression tpm-response tpm-ek-certificate efi-varstore efi-signature-list efi-auth-variable pe-authenticode windows-event-xml citool-list sipolicy-binary sipolicy-xml policy-mode-switch tcg-eventlog sipa audit-policy-csv security-template-inf capture-document registry-pol reg-file clixml psdata-file wsman-plugin-config); fi
+if [ "$#" -gt 0 ]; then harnesses=("$@"); else harnesses=(baseline-csv rule-expression tpm-response tpm-ek-certificate efi-varstore efi-signature-list efi-auth-variable pe-authenticode windows-event-xml citool-list sipolicy-binary sipolicy-xml policy-mode-switch tcg-eventlog sipa audit-policy-csv security-template-inf capture-document registry-pol reg-file clixml psdata-file wsman-plugin-config syslog-forwarder); fi
 
 if ! command -v afl-fuzz >/dev/null 2>&1; then
   echo "afl-fuzz is not installed (Debian: apt-get install -y afl++)." >&2

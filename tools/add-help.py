@@ -617,6 +617,18 @@ CMDS += [
   [('AzureLocalSecurity.Results.SecurityCheckResult', 'One per check.')],
   [('Test-ALPrivilegedAccess | Where-Object Status -ne Compliant', 'Shows the privileged-access findings of this node.'),
    ('Test-ALPrivilegedAccess -AllowedAdministrator \'S-1-5-21-1-2-3-500\',\'CONTOSO\\Domain Admins\',\'CONTOSO\\lcm-deploy\'', 'Allows the deployment account as a standing administrator.')]),
+ command('Test-ALSecurityLogging',
+  'Tests whether a node\'s security events reach a SIEM and are kept long enough before they roll over.',
+  ['Test-ALSecurityLogging reads Azure Local\'s syslog forwarder (the output of Get-AzSSyslogForwarder -Local), the "Configure target Subscription Manager" policy of Windows Event Forwarding, and the Security, System (where Microsoft-Windows-TPM-WMI writes), Microsoft-Windows-CodeIntegrity/Operational and Microsoft-Windows-BitLocker/BitLocker Management event logs. ALSEC-LOG-001: the events are forwarded (syslog or WEF). 002: syslog over TCP with TLS. 003: the syslog server\'s certificate and name are validated. 004: mutual authentication with a client certificate. 005: every WEF subscription manager is https://. 010-013: each log is enabled. 020-023: each log holds at least -MinimumDays of events.',
+   'A log\'s history is measured from its oldest and newest event and its size when the event log service gave them: a full log holds the span of its events, a log not yet full is projected from the rate it filled at. Only without those answers (the in-box capture, a log younger than an hour) is it estimated from -EventsPerDay and -AverageEventBytes; the result\'s Reason says which. Microsoft does not document the properties of Get-AzSSyslogForwarder\'s output; they are read by the names of Set-AzSSyslogForwarder\'s parameters, and a setting the output does not state is Unknown, never Compliant.'],
+  [param('EvidencePath', 'String[]', 'Bundles (folders or .zip files) to analyze instead of the live node.', required=True, pipeline='true (ByPropertyName)'),
+   param('Evidence', 'EvidenceBundle[]', 'Bundles already imported with Import-ALSecurityEvidence.', required=True, pipeline='true (ByValue)'),
+   param('MinimumDays', 'Double', 'The days of events each log must hold (default 1).'),
+   param('AverageEventBytes', 'Int32', 'The bytes an event is estimated to take, for the estimate only (default 1024).'),
+   param('EventsPerDay', 'Hashtable', 'Events per day estimated per channel, such as @{ Security = 250000 }, for the estimate only (defaults: Security 100000, System 20000, Code Integrity 2000, BitLocker Management 500).')],
+  [('AzureLocalSecurity.Results.SecurityCheckResult', 'One result per check, ALSEC-LOG-001 to ALSEC-LOG-023.')],
+  [('Test-ALSecurityLogging | Where-Object Status -ne Compliant', 'Lists what is missing on this node.'),
+   ('Test-ALSecurityLogging -EvidencePath .\\node01.zip -MinimumDays 7', 'Requires a week of events in each log of a captured node.')]),
 ]
 
 s = open(HELP, encoding='utf-8').read()

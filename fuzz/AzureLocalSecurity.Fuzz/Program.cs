@@ -106,7 +106,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch|tcg-eventlog|sipa|audit-policy-csv|security-template-inf|capture-document|registry-pol|reg-file|clixml|psdata-file|wsman-plugin-config [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch|tcg-eventlog|sipa|audit-policy-csv|security-template-inf|capture-document|registry-pol|reg-file|clixml|psdata-file|wsman-plugin-config|syslog-forwarder [--replay <corpus folder>]");
             return 2;
         }
 
@@ -126,6 +126,7 @@ internal static class Program
             "pe-authenticode" => Bounded(PeAuthenticodeImage),
             "windows-event-xml" => Bounded(WindowsEventXmlText),
             "citool-list" => Bounded(CiToolList),
+            "syslog-forwarder" => Bounded(SyslogForwarderOutput),
             "sipolicy-binary" => Bounded(SiPolicyBinary),
             "sipolicy-xml" => Bounded(SiPolicyXmlText),
             "policy-mode-switch" => Bounded(PolicyModeSwitch),
@@ -775,6 +776,65 @@ internal static class Program
     /// not throw, must take its policies from CiTool exactly when the text read, and must list as active exactly the policies
     /// not marked as not enforced.
     /// </summary>
+    /// <summary>
+    /// The syslog read's output (Get-AzSSyslogForwarder -Local as JSON) decoded as UTF-8: SyslogForwarderOutputParser.Parse
+    /// reads it or fails with SyslogForwarderOutputException and an offset of 0 or more; a read gives at most MaxObjects
+    /// objects of at most MaxProperties properties, every documented setting touched. The same text, line by line, is read as
+    /// subscription manager values (never throws, HTTPS only with an https scheme). Then SecurityLoggingChecks on a Windows
+    /// bundle holding the text may not throw and may call the syslog transport Compliant only when the text read.
+    /// </summary>
+    private static bool SyslogForwarderOutput(byte[] input)
+    {
+        var text = Encoding.UTF8.GetString(input);
+        IReadOnlyList<AzureLocalSecurity.SecurityLogging.SyslogForwarderConfiguration>? configurations = null;
+        try
+        {
+            configurations = AzureLocalSecurity.SecurityLogging.SyslogForwarderOutputParser.Parse(text);
+        }
+        catch (AzureLocalSecurity.SecurityLogging.SyslogForwarderOutputException ex)
+        {
+            if (ex.Offset < 0)
+            {
+                throw new InvalidOperationException($"A SyslogForwarderOutputException at offset {ex.Offset}: {ex.Message}", ex);
+            }
+        }
+
+        if (configurations is not null)
+        {
+            if (configurations.Count > AzureLocalSecurity.SecurityLogging.SyslogForwarderOutputParser.MaxObjects || configurations.Any(c => c.Names.Count > AzureLocalSecurity.SecurityLogging.SyslogForwarderOutputParser.MaxProperties))
+            {
+                throw new InvalidOperationException("More objects or properties read than the limits.");
+            }
+
+            foreach (var c in configurations)
+            {
+                _ = string.Concat(c.ToString(), c.ServerName, c.ServerPort, c.NoEncryption, c.UseUdp, c.SkipServerCertificateCheck, c.SkipServerCNCheck, c.ClientCertificateThumbprint, c.HasClientCertificateProperty);
+            }
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            var entry = AzureLocalSecurity.SecurityLogging.SubscriptionManagerEntry.Parse(line);
+            if (entry.IsHttps && entry.ServerUri?.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new InvalidOperationException($"'{line}' is HTTPS without an https address.");
+            }
+
+            _ = string.Concat(entry.Server, entry.Scheme, entry.RefreshSeconds, entry.IssuerCA, entry.Pairs.Count);
+        }
+
+        var clock = DateTimeOffset.UnixEpoch;
+        var bundle = new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("fuzz", NodePlatform.Windows, "fuzz", "X64"), clock, "0.0.0",
+            [EvidenceItem.ForText(SecurityLoggingEvidenceIds.SyslogForwarder, "fuzz", clock, text)]);
+        var results = AzureLocalSecurity.SecurityLogging.SecurityLoggingChecks.Evaluate(bundle);
+        if (configurations is not { Count: > 0 } && results.Any(r => r.Id == AzureLocalSecurity.SecurityLogging.SecurityLoggingChecks.SyslogTlsId && r.Status == AzureLocalSecurity.Results.CheckStatus.Compliant))
+        {
+            throw new InvalidOperationException("The syslog transport was called Compliant from output that did not read.");
+        }
+
+        return configurations is not null;
+    }
+
     private static bool CiToolList(byte[] input)
     {
         var text = Encoding.UTF8.GetString(input);

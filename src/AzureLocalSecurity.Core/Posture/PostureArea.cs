@@ -26,4 +26,6 @@ public enum PostureArea
 
     /// <summary>Who holds administrative power and how it is reached (Test-ALPrivilegedAccess).</summary>
     PrivilegedAccess,
+    /// <summary>SIEM forwarding and the security event logs (Test-ALSecurityLogging).</summary>
+    SecurityLogging,
 }
