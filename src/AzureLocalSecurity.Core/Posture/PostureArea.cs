@@ -23,4 +23,7 @@ public enum PostureArea
 
     /// <summary>The platform prerequisites (Test-ALPlatform).</summary>
     Platform,
+
+    /// <summary>FIPS policy, SChannel protocols and cipher suites, SMB encryption (Test-ALCryptography).</summary>
+    Cryptography,
 }

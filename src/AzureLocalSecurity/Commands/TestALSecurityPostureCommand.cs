@@ -52,7 +52,7 @@ public sealed class TestALSecurityPostureCommand : EvidenceAnalysisCommand
                 .ToList();
 
     /// <inheritdoc />
-    /// <remarks>The TPM's identity, Secure Boot, Secured-core, BitLocker and App Control collectors: what each area's own cmdlet captures.</remarks>
+    /// <remarks>The TPM's identity, Secure Boot, Secured-core, BitLocker, App Control and cryptography collectors: what each area's own cmdlet captures.</remarks>
     protected override IEnumerable<IEvidenceCollector> LiveCollectors =>
     [
         AzureLocalSecurity.TpmEndpoint.Collector(null, TpmCollectionScope.Identity),
@@ -60,6 +60,7 @@ public sealed class TestALSecurityPostureCommand : EvidenceAnalysisCommand
         .. SecuredCoreCollectors.ForThisMachine(),
         .. BitLockerCollectors.ForThisMachine(),
         .. AppControlCollectors.ForThisMachine(),
+        .. CryptographyCollectors.ForThisMachine(),
     ];
 
     /// <inheritdoc />
