@@ -52,6 +52,7 @@
         'Set-ALApplicationControlMode'
         'Suspend-ALBitLocker'
         'Test-ALBootIntegrity'
+        'Test-ALCryptography'
         'Test-ALPlatform'
         'Test-ALSecureBootCertificate'
         'Test-ALSecuredCore'

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using AzureLocalSecurity.Baseline;
 using AzureLocalSecurity.Baseline.Catalog;
-using AzureLocalSecurity.Baseline.Rules;
 using AzureLocalSecurity.Evidence;
 
 namespace AzureLocalSecurity.Cryptography;
@@ -111,9 +110,13 @@ public static class TlsCipherSuites
         && string.Equals(key.Replace("HKLM:", "HKLM"), CryptographyEvidenceIds.CipherSuitePolicyKey, StringComparison.OrdinalIgnoreCase)
         && string.Equals(rule.RegistryValueName, "Functions", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The suites a cipher-suite rule allows: its ContainsAtMost list, or the comma list of a legacy rule's value.</summary>
-    internal static IReadOnlyList<string> AllowedBy(BaselineRule rule) =>
-        rule.Expression is { Operator: RuleOperator.ContainsAtMost } e
-            ? e.Literals.Select(l => l.AsText()).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).ToList()
-            : rule.ExpectedValue.Split(',').Select(p => p.Trim().Trim('\'')).Where(p => p.Length > 0).ToList();
+    /// <summary>
+    /// The suites a cipher-suite rule allows: the literals of its expression (<c>ContainsAtMost('a', 'b', ...)</c> from 2506 on;
+    /// the legacy releases' single <c>Equals('a,b,...')</c>), each split at commas, or its Expected Value split at commas.
+    /// </summary>
+    internal static IReadOnlyList<string> AllowedBy(BaselineRule rule)
+    {
+        var texts = rule.Expression is { Literals.Count: > 0 } e ? e.Literals.Select(l => l.AsText() ?? string.Empty) : [rule.ExpectedValue];
+        return texts.SelectMany(t => t.Split(',')).Select(p => p.Trim().Trim('\'').Trim()).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
 }
