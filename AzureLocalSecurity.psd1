@@ -55,6 +55,7 @@
         'Set-ALApplicationControlMode'
         'Suspend-ALBitLocker'
         'Test-ALBootIntegrity'
+        'Test-ALCryptography'
         'Test-ALPlatform'
         'Test-ALPrivilegedAccess'
         'Test-ALSecureBootCertificate'

@@ -629,6 +629,14 @@ CMDS += [
   [('AzureLocalSecurity.Results.SecurityCheckResult', 'One result per check, ALSEC-LOG-001 to ALSEC-LOG-023.')],
   [('Test-ALSecurityLogging | Where-Object Status -ne Compliant', 'Lists what is missing on this node.'),
    ('Test-ALSecurityLogging -EvidencePath .\\node01.zip -MinimumDays 7', 'Requires a week of events in each log of a captured node.')]),
+ command('Test-ALCryptography',
+  'Checks a node\'s cryptography: the FIPS algorithm policy, SChannel TLS 1.0-1.3, the TLS cipher-suite order against the Azure Local baseline\'s list, and SMB encryption and its ciphers.',
+  ['Test-ALCryptography writes one SecurityCheckResult per check (area Cryptography): ALSEC-CRYPTO-001 the FIPS algorithm policy is on (FipsAlgorithmPolicy\\Enabled = 1; absent means the policy\'s default, Disabled); ALSEC-CRYPTO-002 and -003 TLS 1.0 and TLS 1.1 are off on the server and the client side of SChannel (Enabled = 0); ALSEC-CRYPTO-004 and -005 TLS 1.2 and TLS 1.3 are on (Enabled not 0 and DisabledByDefault not 1); ALSEC-CRYPTO-006 the cipher-suite order (the SSL Cipher Suite Order policy, else the local configuration) holds only the suites the Azure Local baseline allows and none weak (RC4, 3DES, NULL, EXPORT, CBC-SHA1 without ECDHE); ALSEC-CRYPTO-007 the SMB server requires encryption (EncryptData and RejectUnencryptedAccess); ALSEC-CRYPTO-008 the SMB server and client offer and prefer an AES-256 cipher.',
+   'A key that does not exist means the OS default: the result says which default applies for the node\'s build where it is documented (TLS 1.2 and 1.3 on from build 20348; TLS 1.0 and 1.1 on for the Windows Server 2022 family, 20348 and 20349), and is Unknown with the reason where it is not (TLS 1.0 and 1.1 on 25398 and 26100, the default cipher-suite order off build 20348/20349). A fact the bundle does not hold is Unknown, never a guess. Every result carries the registry or CIM facts it was decided from in Actual and Source. See docs/cryptography.md.'],
+  [EVP, EV],
+  [('AzureLocalSecurity.Results.SecurityCheckResult', 'One per check, ALSEC-CRYPTO-001 to ALSEC-CRYPTO-008.')],
+  [('Test-ALCryptography | Where-Object Status -ne Compliant', 'Shows the cryptography findings of this node.'),
+   ('Get-ChildItem .\\evidence\\*.zip | Test-ALCryptography | Group-Object Id, Status', 'Counts each check\'s outcome across a cluster\'s captures.')]),
 ]
 
 s = open(HELP, encoding='utf-8').read()

@@ -4,6 +4,7 @@ using System.Linq;
 using AzureLocalSecurity.AppControl.Live;
 using AzureLocalSecurity.Baseline.Analysis;
 using AzureLocalSecurity.BitLocker;
+using AzureLocalSecurity.Cryptography;
 using AzureLocalSecurity.Evidence;
 using AzureLocalSecurity.Platform;
 using AzureLocalSecurity.Results;
@@ -18,13 +19,14 @@ namespace AzureLocalSecurity.Posture;
 /// A node's whole security posture from one evidence bundle: every area's <see cref="SecurityCheckResult"/>s (the baseline
 /// through <see cref="BaselineRuleResult.ToCheckResult"/>, Secured-core, the Secure Boot rollover, BitLocker, App Control,
 /// the TPM, the platform and security logging), each tagged with the bundle's node name. Pure: the same bundle and options give the same results.
+/// the TPM, the platform and cryptography), each tagged with the bundle's node name. Pure: the same bundle and options give the same results.
 /// An area whose analyzer fails is one Error result (id <c>ALSEC-POSTURE-&lt;AREA&gt;</c>), so the other areas still count.
 /// </summary>
 public static class PostureAnalyzer
 {
     /// <summary>Every area, in the order results are returned.</summary>
     public static IReadOnlyList<PostureArea> AllAreas { get; } =
-        [PostureArea.Baseline, PostureArea.SecuredCore, PostureArea.SecureBoot, PostureArea.BitLocker, PostureArea.AppControl, PostureArea.Tpm, PostureArea.Platform, PostureArea.PrivilegedAccess, PostureArea.SecurityLogging];
+        [PostureArea.Baseline, PostureArea.SecuredCore, PostureArea.SecureBoot, PostureArea.BitLocker, PostureArea.AppControl, PostureArea.Tpm, PostureArea.Platform, PostureArea.PrivilegedAccess, PostureArea.SecurityLogging, PostureArea.Cryptography];
 
     /// <summary>The results of every area <paramref name="options"/> includes (all by default), area by area in <see cref="AllAreas"/> order.</summary>
     /// <exception cref="ArgumentException">The options name a baseline release that is not shipped.</exception>
@@ -131,6 +133,7 @@ public static class PostureAnalyzer
         PostureArea.Platform => PlatformChecks.Evaluate(bundle),
         PostureArea.PrivilegedAccess => PrivilegedAccess.PrivilegedAccessChecks.Evaluate(bundle, options.AllowedAdministrators),
         PostureArea.SecurityLogging => SecurityLoggingChecks.Evaluate(bundle),
+        PostureArea.Cryptography => CryptographyChecks.Evaluate(bundle),
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, "Not a posture area."),
     };
 

@@ -28,4 +28,6 @@ public enum PostureArea
     PrivilegedAccess,
     /// <summary>SIEM forwarding and the security event logs (Test-ALSecurityLogging).</summary>
     SecurityLogging,
+    /// <summary>FIPS policy, SChannel protocols and cipher suites, SMB encryption (Test-ALCryptography).</summary>
+    Cryptography,
 }

@@ -66,7 +66,7 @@ public sealed class ExportALSecurityEvidenceCommand : PSCmdlet
         var bundle = Evidence ?? LiveEvidence.Capture(
             this,
             BaselineFacts(),
-            [AzureLocalSecurity.TpmEndpoint.Collector(TpmEndpoint, TpmCollectionScope.All), .. SecureBootCollectors.ForThisMachine(), .. SecuredCoreCollectors.ForThisMachine(), .. BitLockerCollectors.ForThisMachine(), .. AppControlCollectors.ForThisMachine(), .. MeasuredBootCollectors.ForThisMachine(), .. PrivilegedAccessCollectors.ForThisMachine(), .. SecurityLoggingCollectors.ForThisMachine()]);
+            [AzureLocalSecurity.TpmEndpoint.Collector(TpmEndpoint, TpmCollectionScope.All), .. SecureBootCollectors.ForThisMachine(), .. SecuredCoreCollectors.ForThisMachine(), .. BitLockerCollectors.ForThisMachine(), .. AppControlCollectors.ForThisMachine(), .. MeasuredBootCollectors.ForThisMachine(), .. PrivilegedAccessCollectors.ForThisMachine(), .. SecurityLoggingCollectors.ForThisMachine(), .. CryptographyCollectors.ForThisMachine()]);
         WriteVerbose($"Captured {bundle.Items.Count} facts ({bundle.ErrorCount} could not be read).");
         try
         {

@@ -52,7 +52,7 @@ public sealed class TestALSecurityPostureCommand : EvidenceAnalysisCommand
                 .ToList();
 
     /// <inheritdoc />
-    /// <remarks>The TPM's identity, Secure Boot, Secured-core, BitLocker, App Control and privileged-access collectors: what each area's own cmdlet captures.</remarks>
+    /// <remarks>The TPM's identity, Secure Boot, Secured-core, BitLocker, App Control, privileged-access, security-logging and cryptography collectors: what each area's own cmdlet captures.</remarks>
     protected override IEnumerable<IEvidenceCollector> LiveCollectors =>
     [
         AzureLocalSecurity.TpmEndpoint.Collector(null, TpmCollectionScope.Identity),
@@ -62,6 +62,7 @@ public sealed class TestALSecurityPostureCommand : EvidenceAnalysisCommand
         .. AppControlCollectors.ForThisMachine(),
         .. PrivilegedAccessCollectors.ForThisMachine(),
         .. SecurityLoggingCollectors.ForThisMachine(),
+        .. CryptographyCollectors.ForThisMachine(),
     ];
 
     /// <inheritdoc />

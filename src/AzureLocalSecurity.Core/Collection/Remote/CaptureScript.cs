@@ -49,7 +49,7 @@ public static class CaptureScript
 
     /// <summary>
     /// The parameters to run the script with, by name (splat them, or pass them to <c>PowerShell.AddParameters</c>):
-    /// <c>RegistryKeys</c> (every key the baseline facts name, then the Secure Boot, Secured-core, security-logging and system keys the native
+    /// <c>RegistryKeys</c> (every key the baseline facts name, then the Secure Boot, Secured-core, security-logging, cryptography and system keys the native
     /// collectors read), <c>UserRights</c> and <c>BuiltinRids</c> (from the UserRight and BuiltinAccount facts),
     /// <c>AccountPolicy</c> and <c>AuditPolicy</c> (whether such facts are asked for), <c>Since</c> (ISO 8601, UTC, or empty for
     /// the last <see cref="DefaultEventDays"/> days), <c>MaxEvents</c>, <c>SecureBootVariables</c>, <c>ServicingEventQuery</c>,
@@ -122,7 +122,7 @@ public static class CaptureScript
 
         // The native collectors file the fixed keys under their own spelling beside the baseline's (ids are compared
         // ordinally), so a fixed key is read again when the baseline spells it otherwise.
-        foreach (var key in SecureBootKeys.Concat(SecuredCoreEvidenceIds.RegistryKeys).Concat(SecurityLoggingEvidenceIds.RegistryKeys).Concat([EvidenceIds.WindowsCurrentVersionKey, SetupKey]))
+        foreach (var key in SecureBootKeys.Concat(SecuredCoreEvidenceIds.RegistryKeys).Concat(SecurityLoggingEvidenceIds.RegistryKeys).Concat(CryptographyEvidenceIds.RegistryKeys).Concat([EvidenceIds.WindowsCurrentVersionKey, SetupKey]))
         {
             if (!keys.Contains(key, StringComparer.Ordinal))
             {
