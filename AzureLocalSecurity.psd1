@@ -52,6 +52,7 @@
         'Set-ALApplicationControlMode'
         'Suspend-ALBitLocker'
         'Test-ALBootIntegrity'
+        'Test-ALDefender'
         'Test-ALPlatform'
         'Test-ALSecureBootCertificate'
         'Test-ALSecuredCore'

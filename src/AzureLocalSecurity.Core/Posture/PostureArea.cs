@@ -23,4 +23,10 @@ public enum PostureArea
 
     /// <summary>The platform prerequisites (Test-ALPlatform).</summary>
     Platform,
+
+    /// <summary>Microsoft Defender Antivirus: real-time protection, signature age, tamper protection, ASR rules, exclusions (Test-ALDefender).</summary>
+    Defender,
+
+    /// <summary>How administrators sign in: multifactor authentication, which Microsoft Entra enforces off the node, so it is reported Unknown with where to check.</summary>
+    Identity,
 }
