@@ -56,6 +56,7 @@
         'Suspend-ALBitLocker'
         'Test-ALBootIntegrity'
         'Test-ALCryptography'
+        'Test-ALDefender'
         'Test-ALPlatform'
         'Test-ALPrivilegedAccess'
         'Test-ALSecureBootCertificate'

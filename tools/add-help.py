@@ -637,6 +637,15 @@ CMDS += [
   [('AzureLocalSecurity.Results.SecurityCheckResult', 'One per check, ALSEC-CRYPTO-001 to ALSEC-CRYPTO-008.')],
   [('Test-ALCryptography | Where-Object Status -ne Compliant', 'Shows the cryptography findings of this node.'),
    ('Get-ChildItem .\\evidence\\*.zip | Test-ALCryptography | Group-Object Id, Status', 'Counts each check\'s outcome across a cluster\'s captures.')]),
+ command('Test-ALDefender',
+  'Checks Microsoft Defender Antivirus on a node: active, real-time protection, signature age, tamper protection, the baseline\'s ASR rules and weak exclusions.',
+  ['Test-ALDefender judges ALSEC-DEF-001 Defender installed and the active antivirus (AMServiceEnabled, AntivirusEnabled, AMRunningMode Normal), ALSEC-DEF-002 real-time protection on (RealTimeProtectionEnabled), ALSEC-DEF-003 security intelligence no older than -SignatureMaxAgeDays days (AntivirusSignatureAge; 4294967295 means never updated), ALSEC-DEF-004 tamper protection on (IsTamperProtected), ALSEC-DEF-005 every Attack Surface Reduction rule of the shipped Azure Local baseline at least as strict as the baseline sets it (the policy key first, then Set-MpPreference\'s rules; off, audit, warn, block in that order), and ALSEC-DEF-006 no exclusion that weakens protection: a whole drive, a folder users can write to, a file type that runs code, a script host or a wildcard process. Exclusions Microsoft documents for Hyper-V cluster hosts (C:\\ClusterStorage, the Hyper-V folders, vmms.exe, vmwp.exe, ...) are not weak.',
+   'The facts are MSFT_MpComputerStatus, MSFT_MpPreference and the Defender policy keys; evidence bundles and fleet captures carry them. Defender not installed fails the checks; a fact that could not be read is Unknown with the reason. Exclusions are visible only to administrators (and not even to them when policy sets HideExclusionsFromLocalAdmins, as Azure Local\'s baseline does): Defender then returns a placeholder text, which is reported Unknown, never as no exclusions. Multifactor authentication is not judged here: it is the Identity area of Test-ALSecurityPosture, always Unknown, since Microsoft Entra enforces it. See docs/defender.md.'],
+  [param('SignatureMaxAgeDays', 'Int32', 'The oldest the antivirus security intelligence may be, in days. 3 by default.'),
+   EVP, EV],
+  [('AzureLocalSecurity.Results.SecurityCheckResult', 'Six per node, ALSEC-DEF-001 to ALSEC-DEF-006.')],
+  [('Test-ALDefender | Where-Object Status -ne Compliant | Format-List Id, Title, Actual, Reason, Remediation', 'Shows what the live node\'s Defender misses (run elevated so the exclusions can be read).'),
+   ('Get-ChildItem .\\evidence\\*.zip | Test-ALDefender -SignatureMaxAgeDays 1', 'Checks every captured node, allowing signatures one day old.')]),
 ]
 
 s = open(HELP, encoding='utf-8').read()

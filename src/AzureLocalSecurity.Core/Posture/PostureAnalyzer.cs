@@ -5,7 +5,9 @@ using AzureLocalSecurity.AppControl.Live;
 using AzureLocalSecurity.Baseline.Analysis;
 using AzureLocalSecurity.BitLocker;
 using AzureLocalSecurity.Cryptography;
+using AzureLocalSecurity.Defender;
 using AzureLocalSecurity.Evidence;
+using AzureLocalSecurity.Identity;
 using AzureLocalSecurity.Platform;
 using AzureLocalSecurity.Results;
 using AzureLocalSecurity.SecureBoot.Rollover;
@@ -18,15 +20,14 @@ namespace AzureLocalSecurity.Posture;
 /// <summary>
 /// A node's whole security posture from one evidence bundle: every area's <see cref="SecurityCheckResult"/>s (the baseline
 /// through <see cref="BaselineRuleResult.ToCheckResult"/>, Secured-core, the Secure Boot rollover, BitLocker, App Control,
-/// the TPM, the platform and security logging), each tagged with the bundle's node name. Pure: the same bundle and options give the same results.
-/// the TPM, the platform and cryptography), each tagged with the bundle's node name. Pure: the same bundle and options give the same results.
+/// the TPM, the platform, privileged access, security logging, cryptography, Microsoft Defender and the identity finding), each tagged with the bundle's node name. Pure: the same bundle and options give the same results.
 /// An area whose analyzer fails is one Error result (id <c>ALSEC-POSTURE-&lt;AREA&gt;</c>), so the other areas still count.
 /// </summary>
 public static class PostureAnalyzer
 {
     /// <summary>Every area, in the order results are returned.</summary>
     public static IReadOnlyList<PostureArea> AllAreas { get; } =
-        [PostureArea.Baseline, PostureArea.SecuredCore, PostureArea.SecureBoot, PostureArea.BitLocker, PostureArea.AppControl, PostureArea.Tpm, PostureArea.Platform, PostureArea.PrivilegedAccess, PostureArea.SecurityLogging, PostureArea.Cryptography];
+        [PostureArea.Baseline, PostureArea.SecuredCore, PostureArea.SecureBoot, PostureArea.BitLocker, PostureArea.AppControl, PostureArea.Tpm, PostureArea.Platform, PostureArea.PrivilegedAccess, PostureArea.SecurityLogging, PostureArea.Cryptography, PostureArea.Defender, PostureArea.Identity];
 
     /// <summary>The results of every area <paramref name="options"/> includes (all by default), area by area in <see cref="AllAreas"/> order.</summary>
     /// <exception cref="ArgumentException">The options name a baseline release that is not shipped.</exception>
@@ -51,7 +52,7 @@ public static class PostureAnalyzer
             {
                 areaResults = Evaluate(area, bundle, options);
             }
-            catch (ArgumentException) when (area == PostureArea.Baseline && options.BaselineRelease is not null)
+            catch (ArgumentException) when (area is PostureArea.Baseline or PostureArea.Defender && options.BaselineRelease is not null)
             {
                 // A release that is not shipped is the caller's mistake, not a defect of the analysis.
                 throw;
@@ -134,6 +135,8 @@ public static class PostureAnalyzer
         PostureArea.PrivilegedAccess => PrivilegedAccess.PrivilegedAccessChecks.Evaluate(bundle, options.AllowedAdministrators),
         PostureArea.SecurityLogging => SecurityLoggingChecks.Evaluate(bundle),
         PostureArea.Cryptography => CryptographyChecks.Evaluate(bundle),
+        PostureArea.Defender => DefenderChecks.Evaluate(bundle, new DefenderOptions { BaselineRelease = options.BaselineRelease, BaselineProfile = options.BaselineProfile }),
+        PostureArea.Identity => IdentityChecks.Evaluate(bundle),
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, "Not a posture area."),
     };
 

@@ -30,4 +30,9 @@ public enum PostureArea
     SecurityLogging,
     /// <summary>FIPS policy, SChannel protocols and cipher suites, SMB encryption (Test-ALCryptography).</summary>
     Cryptography,
+    /// <summary>Microsoft Defender Antivirus: real-time protection, signature age, tamper protection, ASR rules, exclusions (Test-ALDefender).</summary>
+    Defender,
+
+    /// <summary>How administrators sign in: multifactor authentication, which Microsoft Entra enforces off the node, so it is reported Unknown with where to check.</summary>
+    Identity,
 }

@@ -23,7 +23,7 @@ namespace AzureLocalSecurity.Commands;
 [OutputType(typeof(SecurityCheckResult), typeof(SecurityPostureSummary))]
 public sealed class TestALSecurityPostureCommand : EvidenceAnalysisCommand
 {
-    /// <summary>The areas to assess (Baseline, SecuredCore, SecureBoot, BitLocker, AppControl, Tpm, Platform, PrivilegedAccess, SecurityLogging); all when omitted.</summary>
+    /// <summary>The areas to assess (Baseline, SecuredCore, SecureBoot, BitLocker, AppControl, Tpm, Platform, PrivilegedAccess, SecurityLogging, Cryptography, Defender, Identity); all when omitted.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public PostureArea[]? Area { get; set; }

@@ -8,6 +8,7 @@ using AzureLocalSecurity.Baseline.Catalog;
 using AzureLocalSecurity.Baseline.Facts;
 using AzureLocalSecurity.Collection.Remote;
 using AzureLocalSecurity.Collection.Windows;
+using AzureLocalSecurity.Defender;
 using AzureLocalSecurity.Evidence;
 using AzureLocalSecurity.Evidence.Import;
 using AzureLocalSecurity.SecuredCore;
@@ -111,6 +112,27 @@ public sealed class CaptureScriptTests : IDisposable
             Assert.Equal(item.Registry?.Values.Select(v => (v.Name, v.Value)), other.Registry?.Values.Select(v => (v.Name, v.Value)));
             Assert.Equal(item.Registry?.SubKeys, other.Registry?.SubKeys);
         }
+    }
+
+    [Fact]
+    public void The_defender_preferences_and_policy_keys_travel_through_the_capture_as_the_native_collector_files_them()
+    {
+        var defender = DefenderBundles.Weak();
+        var recorded = DefenderBundles.With(
+            EvidenceBundleReader.Read(RecordedBundlePath),
+            defender.Find(DefenderEvidenceIds.Preference)!,
+            defender.Find(EvidenceIds.Registry(DefenderEvidenceIds.AsrRulesPolicyKey))!);
+        using var windows = new RecordedWindows(recorded, _windows.Path, null);
+        var imported = CaptureImporter.ToBundle(CaptureDocument.Parse(windows.Capture(CaptureScript.Parameters(CapturedFacts(), null, 10))));
+
+        var preference = imported.Find(DefenderEvidenceIds.Preference)!;
+        Assert.True(preference.Succeeded, preference.Error?.ToString());
+        Assert.Equal(recorded.Find(DefenderEvidenceIds.Preference)!.Records!.SelectMany(r => r.Properties), preference.Records!.SelectMany(r => r.Properties));
+        var asr = imported.Find(EvidenceIds.Registry(DefenderEvidenceIds.AsrRulesPolicyKey))!;
+        Assert.Equal(19, asr.Registry!.Values.Count);
+        Assert.Equal(
+            DefenderChecks.Evaluate(defender).Select(r => (r.Id, r.Status)).Skip(4),
+            DefenderChecks.Evaluate(imported).Select(r => (r.Id, r.Status)).Skip(4));
     }
 
     [Fact]

@@ -166,6 +166,7 @@ internal sealed class RecordedWindows : IDisposable
         Add(@"root\Microsoft\Windows\SMB:MSFT_SmbServerConfiguration", SecuredCoreEvidenceIds.SmbServerConfiguration);
         Add(@"root\Microsoft\Windows\SMB:MSFT_SmbClientConfiguration", SecuredCoreEvidenceIds.SmbClientConfiguration);
         Add(@"root\Microsoft\Windows\Defender:MSFT_MpComputerStatus", SecuredCoreEvidenceIds.DefenderStatus);
+        Add(@"root\Microsoft\Windows\Defender:MSFT_MpPreference", DefenderEvidenceIds.Preference);
         Add(@"root\CIMV2\Security\MicrosoftTpm:Win32_Tpm", TpmEvidenceIds.Win32Tpm, TpmInstanceProperties);
         table[@"root\cimv2:Win32_OperatingSystem"] = new[] { Object(("Caption", "Microsoft Azure Stack HCI"), ("Version", "10.0.25398"), ("BuildNumber", "25398"), ("OSArchitecture", "64-bit")) };
         table[@"root\cimv2:Win32_ComputerSystem"] = new[] { Object(("Domain", "contoso.example"), ("PartOfDomain", true)) };

@@ -24,7 +24,7 @@ public sealed class PostureAnalyzerTests
 
         var results = PostureAnalyzer.Analyze(bundle, new PostureOptions { AsOf = AsOf });
 
-        Assert.Equal(["Baseline", "SecuredCore", "SecureBoot", "BitLocker", "AppControl", "Tpm", "Platform", "PrivilegedAccess", "SecurityLogging", "Cryptography"], results.Select(r => r.Area).Distinct());
+        Assert.Equal(["Baseline", "SecuredCore", "SecureBoot", "BitLocker", "AppControl", "Tpm", "Platform", "PrivilegedAccess", "SecurityLogging", "Cryptography", "Defender", "Identity"], results.Select(r => r.Area).Distinct());
         Assert.All(results, r => Assert.Equal("NODE01", r.NodeName));
     }
 

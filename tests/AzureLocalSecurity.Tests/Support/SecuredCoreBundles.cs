@@ -120,6 +120,10 @@ internal static class SecuredCoreBundles
         items.Add(DeviceGuardItem(deviceGuard));
         items.AddRange(Smb(signingRequired: configured));
         items.Add(Defender());
+
+        // MSFT_MpPreference with no exclusion and no local ASR rule, and no Defender policy key (the Defender bundles add them).
+        items.Add(DefenderBundles.Preference(disableRealtime: false, paths: null, extensions: null, processes: null));
+        items.AddRange(DefenderEvidenceIds.RegistryKeys.Select(MissingKey));
         return new EvidenceBundle(EvidenceSchema.CurrentVersion, new NodeIdentity("NODE01", NodePlatform.Windows, "Microsoft Windows 10.0.25398", "X64"), T, "0.1.0", items);
     }
 

@@ -387,6 +387,7 @@ $cimClasses = @(
     @('root\Microsoft\Windows\SMB', 'MSFT_SmbServerConfiguration'),
     @('root\Microsoft\Windows\SMB', 'MSFT_SmbClientConfiguration'),
     @('root\Microsoft\Windows\Defender', 'MSFT_MpComputerStatus'),
+    @('root\Microsoft\Windows\Defender', 'MSFT_MpPreference'),
     @('root\MSCluster', 'MSCluster_Cluster')
 )
 foreach ($cimClass in $cimClasses) {

@@ -122,7 +122,7 @@ public static class CaptureScript
 
         // The native collectors file the fixed keys under their own spelling beside the baseline's (ids are compared
         // ordinally), so a fixed key is read again when the baseline spells it otherwise.
-        foreach (var key in SecureBootKeys.Concat(SecuredCoreEvidenceIds.RegistryKeys).Concat(SecurityLoggingEvidenceIds.RegistryKeys).Concat(CryptographyEvidenceIds.RegistryKeys).Concat([EvidenceIds.WindowsCurrentVersionKey, SetupKey]))
+        foreach (var key in SecureBootKeys.Concat(SecuredCoreEvidenceIds.RegistryKeys).Concat(SecurityLoggingEvidenceIds.RegistryKeys).Concat(CryptographyEvidenceIds.RegistryKeys).Concat(DefenderEvidenceIds.RegistryKeys).Concat([EvidenceIds.WindowsCurrentVersionKey, SetupKey]))
         {
             if (!keys.Contains(key, StringComparer.Ordinal))
             {

@@ -11,7 +11,7 @@ namespace AzureLocalSecurity.Collection.Windows;
 /// <summary>
 /// Reads the Secured-core CIM classes, one record each, in the shape <see cref="SecuredCoreEvidenceIds"/> documents:
 /// Win32_DeviceGuard (WINAPI.md §8.1), MSFT_SmbServerConfiguration and MSFT_SmbClientConfiguration (§8.4) and
-/// MSFT_MpComputerStatus (§8.5), through Microsoft.Management.Infrastructure (§8.0) in one local session. Values are mapped
+/// MSFT_MpComputerStatus (§8.5) and MSFT_MpPreference, through Microsoft.Management.Infrastructure (§8.0) in one local session. Values are mapped
 /// by <see cref="CimEvidence"/>, as the TPM reader maps them; no interpretation here.
 /// </summary>
 [SupportedOSPlatform("windows")]
@@ -33,8 +33,12 @@ internal static class WindowsSecuredCoreCimReader
     internal static readonly CimClassSpec Defender = new(
         @"root\Microsoft\Windows\Defender", "MSFT_MpComputerStatus", SecuredCoreEvidenceIds.DefenderStatus, SecuredCoreEvidenceIds.DefenderStatusProperties, "The Microsoft Defender Antivirus WMI provider");
 
+    /// <summary>MSFT_MpPreference (the exclusions and Attack Surface Reduction rules; <see cref="DefenderEvidenceIds.Preference"/>).</summary>
+    internal static readonly CimClassSpec DefenderPreference = new(
+        @"root\Microsoft\Windows\Defender", "MSFT_MpPreference", DefenderEvidenceIds.Preference, DefenderEvidenceIds.PreferenceProperties, "The Microsoft Defender Antivirus WMI provider");
+
     /// <summary>The classes read, in the order their items are filed.</summary>
-    internal static readonly IReadOnlyList<CimClassSpec> Classes = [DeviceGuard, SmbServer, SmbClient, Defender];
+    internal static readonly IReadOnlyList<CimClassSpec> Classes = [DeviceGuard, SmbServer, SmbClient, Defender, DefenderPreference];
 
     /// <summary>Reads every class: one item per class, each a record or an error of its own.</summary>
     internal static List<EvidenceItem> Read(Func<DateTimeOffset> clock)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using AzureLocalSecurity.Evidence;
@@ -9,9 +10,9 @@ namespace AzureLocalSecurity.Collection.Windows;
 /// <summary>
 /// Reads the Windows facts the Secured-core requirements and the security-feature switches are derived from, into the ids
 /// <see cref="SecuredCoreEvidenceIds"/> documents: the Device Guard, LSA, side-channel and SMB registry keys whole
-/// (<see cref="SecuredCoreEvidenceIds.RegistryKeys"/>), the kernel and TBS facts (code integrity options, the isolated user mode
+/// (<see cref="SecuredCoreEvidenceIds.RegistryKeys"/>) and the Defender policy keys (<see cref="DefenderEvidenceIds.RegistryKeys"/>), the kernel and TBS facts (code integrity options, the isolated user mode
 /// flags, the DMA guard policy, the TPM device information; <see cref="BaselineEvidenceIds"/>), and the CIM classes
-/// Win32_DeviceGuard, MSFT_SmbServerConfiguration, MSFT_SmbClientConfiguration and MSFT_MpComputerStatus. Each fact that could
+/// Win32_DeviceGuard, MSFT_SmbServerConfiguration, MSFT_SmbClientConfiguration, MSFT_MpComputerStatus and MSFT_MpPreference. Each fact that could
 /// not be read is an error item of its own; nothing throws, and nothing is decided here. Firmware type, Secure Boot and the
 /// TPM's own answers come from their collectors.
 /// </summary>
@@ -39,7 +40,7 @@ public sealed class WindowsSecuredCoreCollector : IEvidenceCollector
     {
         var error = new EvidenceError(EvidenceErrorCategory.NotSupported, NotWindows);
         var items = new List<EvidenceItem>();
-        foreach (var key in SecuredCoreEvidenceIds.RegistryKeys)
+        foreach (var key in SecuredCoreEvidenceIds.RegistryKeys.Concat(DefenderEvidenceIds.RegistryKeys))
         {
             items.Add(EvidenceItem.ForError(EvidenceIds.Registry(key), EvidenceKind.Registry, "Registry " + key, context.Clock(), error));
         }
@@ -65,7 +66,7 @@ public sealed class WindowsSecuredCoreCollector : IEvidenceCollector
     private static List<EvidenceItem> CollectOnWindows(CollectionContext context)
     {
         var items = new List<EvidenceItem>();
-        foreach (var key in SecuredCoreEvidenceIds.RegistryKeys)
+        foreach (var key in SecuredCoreEvidenceIds.RegistryKeys.Concat(DefenderEvidenceIds.RegistryKeys))
         {
             items.Add(WindowsBaselineCollector.Guard(EvidenceIds.Registry(key), EvidenceKind.Registry, "Registry " + key, context, now => WindowsRegistryReader.ReadKey(key, now)));
         }

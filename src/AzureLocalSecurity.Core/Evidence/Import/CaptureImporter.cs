@@ -698,6 +698,7 @@ public static class CaptureImporter
                 @"root\Microsoft\Windows\SMB:MSFT_SmbServerConfiguration" => (SecuredCoreEvidenceIds.SmbServerConfiguration, SecuredCoreEvidenceIds.SmbServerConfigurationProperties, "has no instance."),
                 @"root\Microsoft\Windows\SMB:MSFT_SmbClientConfiguration" => (SecuredCoreEvidenceIds.SmbClientConfiguration, SecuredCoreEvidenceIds.SmbClientConfigurationProperties, "has no instance."),
                 @"root\Microsoft\Windows\Defender:MSFT_MpComputerStatus" => (SecuredCoreEvidenceIds.DefenderStatus, SecuredCoreEvidenceIds.DefenderStatusProperties, "has no instance."),
+                @"root\Microsoft\Windows\Defender:MSFT_MpPreference" => (DefenderEvidenceIds.Preference, DefenderEvidenceIds.PreferenceProperties, "has no instance."),
                 @"root\MSCluster:MSCluster_Cluster" => (FailoverClusterEvidenceIds.Cluster, (IReadOnlyList<string>)[FailoverClusterEvidenceIds.NameProperty, FailoverClusterEvidenceIds.SecurityLevelProperty, FailoverClusterEvidenceIds.SecurityLevelForStorageProperty], "has no instance: the node is not in a failover cluster."),
                 _ => (string.Empty, (IReadOnlyList<string>)[], string.Empty),
             };

@@ -33,7 +33,7 @@ public sealed class SecuredCoreEvidenceIdsTests
     }
 
     [Fact]
-    public void The_CIM_reader_reads_the_four_contract_classes_with_the_contract_property_lists()
+    public void The_CIM_reader_reads_the_five_contract_classes_with_the_contract_property_lists()
     {
         var read = WindowsSecuredCoreCimReader.Classes.Select(c => (c.Id, c.Properties)).ToList();
 
@@ -43,6 +43,7 @@ public sealed class SecuredCoreEvidenceIdsTests
                 (SecuredCoreEvidenceIds.SmbServerConfiguration, SecuredCoreEvidenceIds.SmbServerConfigurationProperties),
                 (SecuredCoreEvidenceIds.SmbClientConfiguration, SecuredCoreEvidenceIds.SmbClientConfigurationProperties),
                 (SecuredCoreEvidenceIds.DefenderStatus, SecuredCoreEvidenceIds.DefenderStatusProperties),
+                (DefenderEvidenceIds.Preference, DefenderEvidenceIds.PreferenceProperties),
             ],
             read);
     }

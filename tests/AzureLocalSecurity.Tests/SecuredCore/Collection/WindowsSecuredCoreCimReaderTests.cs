@@ -172,7 +172,7 @@ public sealed class WindowsSecuredCoreCimReaderTests
 
         var items = WindowsSecuredCoreCimReader.ForEveryClass(() => Bundles.Time, _ => error);
 
-        Assert.Equal([SecuredCoreEvidenceIds.DeviceGuard, SecuredCoreEvidenceIds.SmbServerConfiguration, SecuredCoreEvidenceIds.SmbClientConfiguration, SecuredCoreEvidenceIds.DefenderStatus], items.Select(i => i.Id));
+        Assert.Equal([SecuredCoreEvidenceIds.DeviceGuard, SecuredCoreEvidenceIds.SmbServerConfiguration, SecuredCoreEvidenceIds.SmbClientConfiguration, SecuredCoreEvidenceIds.DefenderStatus, DefenderEvidenceIds.Preference], items.Select(i => i.Id));
         Assert.All(items, i => Assert.Same(error, i.Error));
         Assert.All(items, i => Assert.Equal(EvidenceKind.Properties, i.Kind));
     }

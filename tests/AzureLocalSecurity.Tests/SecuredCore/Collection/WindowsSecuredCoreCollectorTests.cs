@@ -24,14 +24,14 @@ public sealed class WindowsSecuredCoreCollectorTests
     }
 
     [Fact]
-    public void It_files_the_registry_keys_the_kernel_and_TBS_facts_and_the_four_CIM_classes()
+    public void It_files_the_registry_keys_the_defender_policy_keys_the_kernel_and_TBS_facts_and_the_five_CIM_classes()
     {
         var ids = WindowsSecuredCoreCollector.NotSupported(Context).Select(i => i.Id).ToList();
 
         Assert.Equal(
-            SecuredCoreEvidenceIds.RegistryKeys.Select(EvidenceIds.Registry)
+            SecuredCoreEvidenceIds.RegistryKeys.Concat(DefenderEvidenceIds.RegistryKeys).Select(EvidenceIds.Registry)
                 .Concat([BaselineEvidenceIds.CodeIntegrity, BaselineEvidenceIds.IsolatedUserMode, BaselineEvidenceIds.DmaGuard, BaselineEvidenceIds.TpmDeviceInfo])
-                .Concat([SecuredCoreEvidenceIds.DeviceGuard, SecuredCoreEvidenceIds.SmbServerConfiguration, SecuredCoreEvidenceIds.SmbClientConfiguration, SecuredCoreEvidenceIds.DefenderStatus]),
+                .Concat([SecuredCoreEvidenceIds.DeviceGuard, SecuredCoreEvidenceIds.SmbServerConfiguration, SecuredCoreEvidenceIds.SmbClientConfiguration, SecuredCoreEvidenceIds.DefenderStatus, DefenderEvidenceIds.Preference]),
             ids);
     }
 
