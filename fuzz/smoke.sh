@@ -9,22 +9,34 @@
 #                                           audit-policy-csv, security-template-inf, capture-document, registry-pol, reg-file, clixml,
 #                                           psdata-file, wsman-plugin-config and syslog-forwarder, 45 s each
 #   FUZZ_SECONDS=600 bash fuzz/smoke.sh baseline-undo baseline-snapshot
+#   FUZZ_EXECS=1050000 FUZZ_OUT=campaign bash fuzz/smoke.sh --all
+#                                           the long campaign: every harness (--all adds evidence-zip, baseline-undo and
+#                                           baseline-snapshot) until about that many executions; findings and a summary
+#                                           (summary.tsv) in fuzz/findings/campaign/
 #
 # Needs afl-fuzz (Debian: apt-get install -y afl++) and the .NET SDK; sharpfuzz comes from .config/dotnet-tools.json.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 seconds="${FUZZ_SECONDS:-45}"
+execs="${FUZZ_EXECS:-}"
+out_name="${FUZZ_OUT:-smoke}"
+all=0
+if [ "${1:-}" = "--all" ]; then all=1; shift; fi
 if [ "$#" -gt 0 ]; then harnesses=("$@"); else harnesses=(baseline-csv rule-expression tpm-response tpm-ek-certificate efi-varstore efi-signature-list efi-auth-variable pe-authenticode windows-event-xml citool-list sipolicy-binary sipolicy-xml policy-mode-switch tcg-eventlog sipa audit-policy-csv security-template-inf capture-document registry-pol reg-file clixml psdata-file wsman-plugin-config syslog-forwarder); fi
+if [ "$all" -eq 1 ]; then harnesses=(evidence-zip baseline-undo baseline-snapshot "${harnesses[@]}"); fi
+# Stop by time (the CI smoke) or, for a campaign, by executions: afl-fuzz -E ends at about that many.
+if [ -n "$execs" ]; then stop_args=(-E "$execs"); else stop_args=(-V "$seconds"); fi
 
 if ! command -v afl-fuzz >/dev/null 2>&1; then
   echo "afl-fuzz is not installed (Debian: apt-get install -y afl++)." >&2
   exit 1
 fi
 
-out="$here/findings/smoke"
+out="$here/findings/$out_name"
 rm -rf "$out"
 mkdir -p "$out"
+printf 'harness\texecs\tseconds\texecs_per_sec\tpaths\tnew_paths\tedges\tbitmap_cvg\tcrashes\thangs\n' >"$out/summary.tsv"
 cd "$root"
 dotnet tool restore >/dev/null
 dotnet publish fuzz/AzureLocalSecurity.Fuzz -c Release -o "$out/bin" -nologo -v quiet
@@ -54,7 +66,7 @@ for harness in "${harnesses[@]}"; do
 
   # -t: an input running past 5 s is a hang. -m none: .NET reserves far more address space than it uses; the
   # harnesses bound allocation themselves (a blow-up is thrown, so afl-fuzz records it as a crash).
-  afl-fuzz -i "$corpus" -o "$out/$harness" "${dict_args[@]}" -t 5000 -m none -V "$seconds" -- \
+  afl-fuzz -i "$corpus" -o "$out/$harness" "${dict_args[@]}" -t 5000 -m none "${stop_args[@]}" -- \
     dotnet "$out/bin/AzureLocalSecurity.Fuzz.dll" "$harness" >"$out/$harness.log" 2>&1 || {
       tail -n 30 "$out/$harness.log" >&2
       echo "afl-fuzz could not run $harness (log: $out/$harness.log)." >&2
@@ -68,6 +80,9 @@ for harness in "${harnesses[@]}"; do
   echo "$harness: $(stat execs_done "$stats") execs in $(stat run_time "$stats") s ($(stat execs_per_sec "$stats")/s)," \
     "$(stat corpus_count "$stats") paths ($(stat corpus_found "$stats") new), edges $(stat edges_found "$stats")," \
     "$crashes crashes, $hangs hangs"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$harness" "$(stat execs_done "$stats")" "$(stat run_time "$stats")" \
+    "$(stat execs_per_sec "$stats")" "$(stat corpus_count "$stats")" "$(stat corpus_found "$stats")" "$(stat edges_found "$stats")" \
+    "$(stat bitmap_cvg "$stats")" "$crashes" "$hangs" >>"$out/summary.tsv"
   if [ "$crashes" -gt 0 ] || [ "$hangs" -gt 0 ]; then
     found=1
     for f in "$dir"/crashes/id:* "$dir"/hangs/id:*; do
