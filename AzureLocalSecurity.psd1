@@ -33,6 +33,7 @@
         'Get-ALBootSecurityState'
         'Get-ALCodeIntegrityEvent'
         'Get-ALEvidenceCollectionScript'
+        'Get-ALModuleIntegrity'
         'Get-ALPrivilegedAccess'
         'Get-ALSecureBoot'
         'Get-ALSecureBootDatabase'

@@ -646,6 +646,16 @@ CMDS += [
   [('AzureLocalSecurity.Results.SecurityCheckResult', 'Six per node, ALSEC-DEF-001 to ALSEC-DEF-006.')],
   [('Test-ALDefender | Where-Object Status -ne Compliant | Format-List Id, Title, Actual, Reason, Remediation', 'Shows what the live node\'s Defender misses (run elevated so the exclusions can be read).'),
    ('Get-ChildItem .\\evidence\\*.zip | Test-ALDefender -SignatureMaxAgeDays 1', 'Checks every captured node, allowing signatures one day old.')]),
+ command('Get-ALModuleIntegrity',
+  'Verifies that an installed AzureLocalSecurity module is the one that was packaged: every file against the SHA-256 the signed SBOM lists, nothing missing and nothing added.',
+  ['Get-ALModuleIntegrity reads the module folder (by default the one this module was loaded from) and compares every file with the SBOM build.ps1 -Task Package ships in it (AzureLocalSecurity.cdx.json, CycloneDX 1.5). Each file is Match, Modified (its SHA-256 differs), Missing (the SBOM lists it, the folder does not have it), Unexpected (the folder has a file the SBOM does not list) or Unreadable. The SBOM\'s detached CMS signature (AzureLocalSecurity.cdx.json.p7s) is then checked: Valid when it matches the SBOM, Invalid when the SBOM or the signature was changed, NotSigned when the package was built without a certificate. A valid signer is Pinned when it is a certificate named by -SignerThumbprint, Trusted when its chain builds to a root this machine trusts for code signing (revocation is not checked: nodes are often offline), Untrusted otherwise.',
+   'Status is Intact only when every file matches and the signature is valid from a pinned or trusted signer; Tampered when any file differs, is missing or was added, the signature is invalid, the SBOM describes another module or version, or Windows reports an Authenticode hash mismatch; Unverified when nothing is wrong but nothing is proven (no SBOM, as in a development build; an unsigned SBOM; an untrusted signer). Where Get-AuthenticodeSignature exists (Windows), each signed file also carries Windows\' own Authenticode status. See docs/supply-chain.md.'],
+  [param('Path', 'String[]', 'Module folders to check: the folder holding the manifest, or a module folder holding version folders (each is checked). By default the folder this module was loaded from.', position='0', pipeline='true (ByPropertyName)'),
+   param('SignerThumbprint', 'String[]', 'The publisher\'s code-signing certificates, by SHA-1 or SHA-256 thumbprint. When given, only an SBOM signed by one of them counts as proven.')],
+  [('AzureLocalSecurity.Integrity.ModuleIntegrityReport', 'One per module folder, with every file\'s verdict in Files and the signature\'s in Signature.')],
+  [('Get-ALModuleIntegrity', 'Checks the module this session loaded.'),
+   ('Get-Module AzureLocalSecurity -ListAvailable | Get-ALModuleIntegrity -SignerThumbprint 0123456789ABCDEF0123456789ABCDEF01234567 | Where-Object Status -ne Intact', 'Checks every installed copy against the publisher\'s certificate and shows the ones that are not proven intact.'),
+   ('(Get-ALModuleIntegrity).Files | Where-Object Status -ne Match', 'Lists the files that differ from the SBOM.')]),
 ]
 
 s = open(HELP, encoding='utf-8').read()

@@ -14,6 +14,7 @@ internal static class ErrorIds
     internal const string EvidenceBundleExists = "EvidenceBundleExists";
     internal const string EvidenceWriteFailed = "EvidenceWriteFailed";
     internal const string PathNotFound = "PathNotFound";
+    internal const string ModuleIntegrityUnreadable = "ModuleIntegrityUnreadable";
     internal const string EvidenceFolderEmpty = "EvidenceFolderEmpty";
     internal const string GpoBackupNotFound = "GpoBackupNotFound";
     internal const string GpoBackupInvalid = "GpoBackupInvalid";
