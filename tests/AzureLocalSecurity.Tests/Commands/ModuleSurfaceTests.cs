@@ -140,7 +140,9 @@ public class ModuleSurfaceTests : IClassFixture<ModuleSession>
         var target = Path.Combine(dir.Path, "AzureLocalSecurity", Repo.VersionPrefix);
         Assert.Equal(target, output.Single().Properties["Path"].Value);
         var files = Directory.GetFiles(target, "*", SearchOption.AllDirectories);
-        Assert.Equal(14, files.Length);
+        // The fixed list of 14 and the SBOM over them.
+        Assert.Equal(15, files.Length);
+        Assert.Contains(Path.Combine(target, "AzureLocalSecurity.cdx.json"), files);
         Assert.Contains(Path.Combine(target, "module", "schemas", "alsec-report-1.schema.json"), files);
         Assert.Contains(Path.Combine(target, "bin", "Desktop", "AzureLocalSecurity.dll"), files);
         Assert.DoesNotContain(files, f => f.EndsWith(".pdb", StringComparison.Ordinal));
