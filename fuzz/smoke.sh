@@ -7,7 +7,7 @@
 #                                           efi-varstore, efi-signature-list, efi-auth-variable, pe-authenticode,
 #                                           windows-event-xml, citool-list, sipolicy-binary, sipolicy-xml, policy-mode-switch, tcg-eventlog, sipa,
 #                                           audit-policy-csv, security-template-inf, capture-document, registry-pol, reg-file, clixml,
-#                                           psdata-file, wsman-plugin-config and syslog-forwarder, 45 s each
+#                                           psdata-file, wsman-plugin-config, syslog-forwarder and module-sbom, 45 s each
 #   FUZZ_SECONDS=600 bash fuzz/smoke.sh baseline-undo baseline-snapshot
 #   FUZZ_EXECS=1050000 FUZZ_OUT=campaign bash fuzz/smoke.sh --all
 #                                           the long campaign: every harness (--all adds evidence-zip, baseline-undo and
@@ -23,7 +23,7 @@ execs="${FUZZ_EXECS:-}"
 out_name="${FUZZ_OUT:-smoke}"
 all=0
 if [ "${1:-}" = "--all" ]; then all=1; shift; fi
-if [ "$#" -gt 0 ]; then harnesses=("$@"); else harnesses=(baseline-csv rule-expression tpm-response tpm-ek-certificate efi-varstore efi-signature-list efi-auth-variable pe-authenticode windows-event-xml citool-list sipolicy-binary sipolicy-xml policy-mode-switch tcg-eventlog sipa audit-policy-csv security-template-inf capture-document registry-pol reg-file clixml psdata-file wsman-plugin-config syslog-forwarder); fi
+if [ "$#" -gt 0 ]; then harnesses=("$@"); else harnesses=(baseline-csv rule-expression tpm-response tpm-ek-certificate efi-varstore efi-signature-list efi-auth-variable pe-authenticode windows-event-xml citool-list sipolicy-binary sipolicy-xml policy-mode-switch tcg-eventlog sipa audit-policy-csv security-template-inf capture-document registry-pol reg-file clixml psdata-file wsman-plugin-config syslog-forwarder module-sbom); fi
 if [ "$all" -eq 1 ]; then harnesses=(evidence-zip baseline-undo baseline-snapshot "${harnesses[@]}"); fi
 # Stop by time (the CI smoke) or, for a campaign, by executions: afl-fuzz -E ends at about that many.
 if [ -n "$execs" ]; then stop_args=(-E "$execs"); else stop_args=(-V "$seconds"); fi

@@ -106,7 +106,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch|tcg-eventlog|sipa|audit-policy-csv|security-template-inf|capture-document|registry-pol|reg-file|clixml|psdata-file|wsman-plugin-config|syslog-forwarder [--replay <corpus folder>]");
+            Console.Error.WriteLine("usage: AzureLocalSecurity.Fuzz evidence-zip|rule-expression|baseline-csv|baseline-undo|baseline-snapshot|tpm-response|tpm-ek-certificate|efi-varstore|efi-signature-list|efi-auth-variable|pe-authenticode|windows-event-xml|citool-list|sipolicy-binary|sipolicy-xml|policy-mode-switch|tcg-eventlog|sipa|audit-policy-csv|security-template-inf|capture-document|registry-pol|reg-file|clixml|psdata-file|wsman-plugin-config|syslog-forwarder|module-sbom [--replay <corpus folder>]");
             return 2;
         }
 
@@ -140,6 +140,7 @@ internal static class Program
             "clixml" => Bounded(CaptureHarnesses.CliXmlBytes),
             "psdata-file" => Bounded(PrivilegedAccessHarnesses.DataFileText),
             "wsman-plugin-config" => Bounded(PrivilegedAccessHarnesses.PluginConfigText),
+            "module-sbom" => Bounded(IntegrityHarnesses.ModuleSbomBytes),
             _ => throw new ArgumentException($"Unknown harness '{args[0]}'."),
         };
 
