@@ -7,6 +7,7 @@ namespace AzureLocalSecurity.Host;
 /// <summary>Passes text through without ANSI escape sequences, for output that goes to a file, a pipe or CI.</summary>
 internal sealed partial class PlainTextWriter : TextWriter
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "The wrapped writer belongs to whoever built the Runner (Console.Out and Console.Error in alsec); this filter only strips escape sequences and must not close it.")]
     private readonly TextWriter _inner;
 
     public PlainTextWriter(TextWriter inner) => _inner = inner;

@@ -26,7 +26,9 @@ internal static class TpmEndpoint
     {
         if (endpoint is null)
         {
+#pragma warning disable CA2000 // The returned TpmClient owns the transport (ownsTransport defaults to true); the caller disposes the client.
             return new AzureLocalSecurity.Tpm.TpmClient(TpmCollector.OpenPlatform(new CollectionContext()));
+#pragma warning restore CA2000
         }
 
         if (!TcpTpmTransport.TryParseEndpoint(endpoint, out var host, out var port, out var problem))

@@ -48,7 +48,9 @@ public sealed class TpmCollector : IEvidenceCollector
         ITpmTransport transport;
         try
         {
+#pragma warning disable CA2000 // The TpmClient below owns the transport (ownsTransport defaults to true) and its using declaration disposes it.
             transport = _open is not null ? _open(context) : OpenPlatform(context);
+#pragma warning restore CA2000
         }
         catch (TpmTransportException ex)
         {
@@ -126,6 +128,11 @@ public sealed class TpmCollector : IEvidenceCollector
     /// <summary>Opens this machine's TPM: TBS on Windows, the kernel's resource manager (/dev/tpmrm0) on Linux; a TpmTransportException elsewhere or when there is none.</summary>
     public static ITpmTransport OpenPlatform(CollectionContext context)
     {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
             return TbsTpmTransport.Open();

@@ -32,6 +32,7 @@ public sealed class ReplayedPcr
     public int Pcr { get; }
 
     /// <summary>The replayed value as upper-case hex, or null when it could not be computed (see <see cref="Unknown"/>).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1721:Property names should not match get methods", Justification = "Value is the hex text PowerShell shows; GetValue() returns a copy of the bytes, which a property would copy on every read. Both are public output.")]
     public string? Value => _value is null ? null : SecureBootBytes.Hex(_value);
 
     /// <summary>How many records of the log were extended into this PCR (0: the value is the PCR's reset value).</summary>

@@ -54,6 +54,7 @@ public sealed class SipaEvent
     public int Size { get; }
 
     /// <summary>The value as one line of text: the decoded value, or hex when it is bytes.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1721:Property names should not match get methods", Justification = "Value is the decoded text PowerShell shows; GetValue() returns a copy of the raw bytes, which a property would copy on every read. Both are public output.")]
     public string Value { get; }
 
     /// <summary>The value as a number, for integer and yes/no ids (and BitLocker flags, hash algorithm and OS device ids).</summary>

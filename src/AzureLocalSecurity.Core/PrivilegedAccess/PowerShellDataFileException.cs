@@ -3,6 +3,7 @@ using System;
 namespace AzureLocalSecurity.PrivilegedAccess;
 
 /// <summary>A PowerShell data file (.psrc, .pssc) that <see cref="PowerShellDataFile.Parse"/> cannot read, with the character offset that failed.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Every PowerShellDataFileException carries the character offset where reading stopped; a constructor without it would lose that. Only PowerShellDataFile.Parse throws it.")]
 public sealed class PowerShellDataFileException : Exception
 {
     /// <summary>Creates the exception.</summary>

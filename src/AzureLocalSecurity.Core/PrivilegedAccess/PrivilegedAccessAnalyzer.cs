@@ -60,6 +60,11 @@ public static class PrivilegedAccessAnalyzer
             throw new ArgumentNullException(nameof(bundle));
         }
 
+        if (allowed is null)
+        {
+            throw new ArgumentNullException(nameof(allowed));
+        }
+
         unknowns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var item = bundle.Find(Ids.LocalGroupMembers);
         if (item is null)

@@ -302,6 +302,11 @@ public abstract class AppControlChangeCommand : PSCmdlet
     /// <summary>The node's App Control state, with what could not be read written as verbose messages.</summary>
     protected ApplicationControlState ReadState(EvidenceBundle bundle)
     {
+        if (bundle is null)
+        {
+            throw new ArgumentNullException(nameof(bundle));
+        }
+
         var state = AppControlAnalyzer.Read(bundle, Inspector);
         foreach (var unknown in state.Unknowns)
         {

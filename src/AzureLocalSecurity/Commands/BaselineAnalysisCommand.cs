@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -82,6 +83,11 @@ public abstract class BaselineAnalysisCommand : EvidenceAnalysisCommand
     /// <summary>Evaluates the chosen catalog on one node: the profile from -Profile or the node's membership.</summary>
     protected (BaselineCatalog Catalog, IReadOnlyList<BaselineRuleResult> Results) EvaluateBundle(EvidenceBundle bundle)
     {
+        if (bundle is null)
+        {
+            throw new ArgumentNullException(nameof(bundle));
+        }
+
         var profile = BaselineProfileChoice.For(bundle, Profile, out var membershipUnknown);
         if (membershipUnknown)
         {

@@ -73,6 +73,11 @@ public abstract class BitLockerCommand : EvidenceAnalysisCommand
     /// </summary>
     protected virtual IReadOnlyList<BitLockerVolume> ReadVolumes(EvidenceBundle bundle)
     {
+        if (bundle is null)
+        {
+            throw new ArgumentNullException(nameof(bundle));
+        }
+
         if (BitLockerTestHooks.Volumes is { } hook)
         {
             return hook(bundle);
@@ -107,6 +112,11 @@ public abstract class BitLockerCommand : EvidenceAnalysisCommand
     /// <summary>The node's volumes picked by -MountPoint and -VolumeType; a mount point that matches none is a non-terminating error.</summary>
     protected IReadOnlyList<BitLockerVolume> SelectVolumes(EvidenceBundle bundle)
     {
+        if (bundle is null)
+        {
+            throw new ArgumentNullException(nameof(bundle));
+        }
+
         var volumes = ReadVolumes(bundle);
         IEnumerable<BitLockerVolume> picked = volumes;
         if (MountPoint is not null)

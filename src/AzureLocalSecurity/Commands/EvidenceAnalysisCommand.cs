@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using AzureLocalSecurity.Baseline.Facts;
@@ -71,6 +72,11 @@ public abstract class EvidenceAnalysisCommand : PSCmdlet
     /// <summary>Writes every item of a list to the pipeline, one by one.</summary>
     protected void WriteEach<T>(IEnumerable<T> items)
     {
+        if (items is null)
+        {
+            throw new ArgumentNullException(nameof(items));
+        }
+
         foreach (var item in items)
         {
             WriteObject(item);

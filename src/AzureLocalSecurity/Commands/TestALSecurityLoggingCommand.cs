@@ -30,6 +30,7 @@ public sealed class TestALSecurityLoggingCommand : EvidenceAnalysisCommand
     /// <summary>Events per day estimated per channel, by channel name (such as @{ Security = 250000 }), used only when a log's history cannot be measured.</summary>
     [Parameter]
     [ValidateNotNull]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "A cmdlet parameter: PowerShell's binder assigns the hashtable the user passed (-EventsPerDay @{ ... }) through the setter.")]
     public Hashtable? EventsPerDay { get; set; }
 
     /// <inheritdoc />

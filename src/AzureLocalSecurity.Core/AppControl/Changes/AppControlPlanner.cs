@@ -42,6 +42,7 @@ public static class AppControlPlanner
         Require(state, nameof(state));
         Require(events, nameof(events));
         Require(policyFiles, nameof(policyFiles));
+        Require(options, nameof(options));
         CheckOptions(options);
         if (target is not (AppControlMode.Audit or AppControlMode.Enforced))
         {
@@ -148,6 +149,7 @@ public static class AppControlPlanner
         Require(policyFiles, nameof(policyFiles));
         Require(saved, nameof(saved));
         Require(facts, nameof(facts));
+        Require(options, nameof(options));
         CheckOptions(options);
         var savedId = facts.PolicyId ?? facts.PolicyTypeId;
         var plan = new AppControlPlan(AppControlChangeAction.Restore, state.NodeName)
@@ -232,6 +234,7 @@ public static class AppControlPlanner
         Require(policyFiles, nameof(policyFiles));
         Require(compiled, nameof(compiled));
         Require(facts, nameof(facts));
+        Require(options, nameof(options));
         CheckOptions(options);
         var plan = new AppControlPlan(AppControlChangeAction.AddSupplemental, state.NodeName) { PolicyId = facts.PolicyId, PolicyName = facts.Name, Version = facts.Version };
         if (!state.PoliciesKnown)
@@ -364,6 +367,7 @@ public static class AppControlPlanner
     {
         Require(state, nameof(state));
         Require(policyFiles, nameof(policyFiles));
+        Require(options, nameof(options));
         CheckOptions(options);
         var plan = new AppControlPlan(AppControlChangeAction.RemoveSupplemental, state.NodeName) { PolicyId = policyId };
         if (!state.PoliciesKnown)

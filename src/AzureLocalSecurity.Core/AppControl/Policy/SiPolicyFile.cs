@@ -117,6 +117,11 @@ public sealed class SiPolicyFile
     /// <summary>Whether the content looks like XML rather than a compiled policy (which starts with 1 to 8 or a DER SEQUENCE).</summary>
     public static bool IsXml(byte[] content)
     {
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
         if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF)))
         {
             return true;

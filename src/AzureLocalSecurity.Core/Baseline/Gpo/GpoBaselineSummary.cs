@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -9,6 +10,16 @@ public sealed class GpoBaselineSummary
     /// <summary>Counts the results of one GPO.</summary>
     public GpoBaselineSummary(GpoBackup gpo, string release, BaselineProfile? profile, IReadOnlyList<GpoRuleResult> results)
     {
+        if (gpo is null)
+        {
+            throw new ArgumentNullException(nameof(gpo));
+        }
+
+        if (results is null)
+        {
+            throw new ArgumentNullException(nameof(results));
+        }
+
         GpoName = gpo.DisplayName;
         GpoPath = gpo.Path;
         Release = release;

@@ -167,6 +167,11 @@ public static class CaptureScript
             throw new ArgumentNullException(nameof(parameters));
         }
 
+        if (generatedFor is null)
+        {
+            throw new ArgumentNullException(nameof(generatedFor));
+        }
+
         var text = new System.Text.StringBuilder();
         text.Append("<#\n.SYNOPSIS\nAzureLocalSecurity evidence collection: format ").Append(Evidence.Import.CaptureDocument.FormatName)
             .Append(' ').Append(Evidence.Import.CaptureDocument.CurrentFormatVersion.ToString(CultureInfo.InvariantCulture))

@@ -57,7 +57,9 @@ internal static class WindowsBitLockerCimReader
         try
         {
             // A null computer name is the local machine (§8.0); a local session has packet privacy, which §8.3 requires.
+#pragma warning disable CA2000 // Disposed by the using (session) block below; created inside try only so that a CimException becomes each class's error.
             session = CimSession.Create(null);
+#pragma warning restore CA2000
         }
         catch (CimException ex)
         {

@@ -62,7 +62,7 @@ internal sealed class WindowsBitLockerExecutor : IBitLockerExecutor, IDisposable
 
     public uint GetRecoveryPassword(BitLockerVolume volume, string protectorId, out char[]? password)
     {
-        var p = new CimMethodParametersCollection { CimMethodParameter.Create("VolumeKeyProtectorID", protectorId, CimType.String, CimFlags.None) };
+        using var p = new CimMethodParametersCollection { CimMethodParameter.Create("VolumeKeyProtectorID", protectorId, CimType.String, CimFlags.None) };
         var hr = Invoke(volume, "GetKeyProtectorNumericalPassword", p, out var result);
 
         // MMI hands the out parameter over as a string; it is copied into a char[] and the reference dropped at once.
@@ -135,7 +135,7 @@ internal sealed class WindowsBitLockerExecutor : IBitLockerExecutor, IDisposable
 
     public uint BackupToActiveDirectory(BitLockerVolume volume, string protectorId)
     {
-        var p = new CimMethodParametersCollection { CimMethodParameter.Create("VolumeKeyProtectorID", protectorId, CimType.String, CimFlags.None) };
+        using var p = new CimMethodParametersCollection { CimMethodParameter.Create("VolumeKeyProtectorID", protectorId, CimType.String, CimFlags.None) };
         return Call(volume, "BackupRecoveryInformationToActiveDirectory", p);
     }
 
@@ -259,7 +259,7 @@ internal sealed class WindowsBitLockerExecutor : IBitLockerExecutor, IDisposable
             return (uint)ex.HResult;
         }
 
-        var p = new CimMethodParametersCollection
+        using var p = new CimMethodParametersCollection
         {
             CimMethodParameter.Create("SidString", sid, CimType.String, CimFlags.None),
             CimMethodParameter.Create("Flags", CnoProtectorFlags, CimType.UInt32, CimFlags.None),
@@ -272,7 +272,7 @@ internal sealed class WindowsBitLockerExecutor : IBitLockerExecutor, IDisposable
 
     public uint Encrypt(BitLockerVolume volume, BitLockerEncryptionMethod method, bool usedSpaceOnly)
     {
-        var p = new CimMethodParametersCollection
+        using var p = new CimMethodParametersCollection
         {
             CimMethodParameter.Create("EncryptionMethod", (uint)method, CimType.UInt32, CimFlags.None),
             CimMethodParameter.Create("EncryptionFlags", usedSpaceOnly ? 1u : 0u, CimType.UInt32, CimFlags.None),
@@ -285,11 +285,9 @@ internal sealed class WindowsBitLockerExecutor : IBitLockerExecutor, IDisposable
     public uint DisableKeyProtectors(BitLockerVolume volume, uint? disableCount)
     {
         // DisableCount, not RebootCount (WINAPI.md §8.3); passed only for the OS volume.
-        CimMethodParametersCollection? p = null;
-        if (disableCount is { } count)
-        {
-            p = new CimMethodParametersCollection { CimMethodParameter.Create("DisableCount", count, CimType.UInt32, CimFlags.None) };
-        }
+        using var p = disableCount is { } count
+            ? new CimMethodParametersCollection { CimMethodParameter.Create("DisableCount", count, CimType.UInt32, CimFlags.None) }
+            : null;
 
         return Call(volume, "DisableKeyProtectors", p);
     }
@@ -303,7 +301,7 @@ internal sealed class WindowsBitLockerExecutor : IBitLockerExecutor, IDisposable
     public uint GetConversionStatus(BitLockerVolume volume, out BitLockerConversionStatus? status, out double? percentage)
     {
         // PrecisionFactor 0: EncryptionPercentage is a whole number (WINAPI.md §8.3: in uint32 PrecisionFactor 0-4; out uint32 ConversionStatus, EncryptionPercentage).
-        var p = new CimMethodParametersCollection { CimMethodParameter.Create("PrecisionFactor", 0u, CimType.UInt32, CimFlags.None) };
+        using var p = new CimMethodParametersCollection { CimMethodParameter.Create("PrecisionFactor", 0u, CimType.UInt32, CimFlags.None) };
         var hr = Invoke(volume, "GetConversionStatus", p, out var result);
         status = result?.OutParameters["ConversionStatus"]?.Value is uint s ? (BitLockerConversionStatus)s : null;
         percentage = result?.OutParameters["EncryptionPercentage"]?.Value is uint pct ? pct : null;
@@ -378,7 +376,8 @@ internal sealed class WindowsBitLockerExecutor : IBitLockerExecutor, IDisposable
             ?? throw new InvalidOperationException($"{volume.MountPoint}: no Win32_EncryptableVolume with DeviceID {volume.DeviceId}.");
         using (instance)
         {
-            result = _session.InvokeMethod(Namespace, instance, method, parameters ?? new CimMethodParametersCollection());
+            using var empty = new CimMethodParametersCollection();
+            result = _session.InvokeMethod(Namespace, instance, method, parameters ?? empty);
             return result.ReturnValue?.Value is uint hr ? hr : throw new InvalidOperationException($"{method} returned no uint32 ReturnValue.");
         }
     }

@@ -104,7 +104,9 @@ internal static class WindowsSecuredCoreCimReader
         try
         {
             // A null computer name is the local machine (WINAPI.md §8.0).
+#pragma warning disable CA2000 // Disposed by the using (session) block below; created inside try only so that a CimException becomes each class's error.
             session = CimSession.Create(null);
+#pragma warning restore CA2000
         }
         catch (CimException ex)
         {

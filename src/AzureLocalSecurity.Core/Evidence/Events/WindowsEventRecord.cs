@@ -62,6 +62,7 @@ public sealed class WindowsEventRecord
     /// sensitive, the first of a repeated name kept. A value without text is null (Windows writes an empty and a missing
     /// value the same way).
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1721:Property names should not match get methods", Justification = "Data is the EventData/Data map as the event XML names it; GetData(name) is its lookup by one name. Renaming either changes the public object PowerShell shows.")]
     public IReadOnlyDictionary<string, string?> Data { get; internal set; } = NoData;
 
     /// <summary>EventData/Data elements without a Name, in order.</summary>
