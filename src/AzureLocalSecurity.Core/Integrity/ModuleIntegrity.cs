@@ -7,6 +7,9 @@ namespace AzureLocalSecurity.Integrity;
 /// <summary>The verdict on an installed module.</summary>
 public enum ModuleIntegrityStatus
 {
+    /// <summary>Not judged (the analyzer never returns it; it is the type's default).</summary>
+    Unknown = 0,
+
     /// <summary>Every file is the one the signed SBOM lists, nothing is missing or added, and the signer is trusted or named.</summary>
     Intact = 1,
 
@@ -20,8 +23,11 @@ public enum ModuleIntegrityStatus
 /// <summary>One file's verdict.</summary>
 public enum ModuleFileStatus
 {
+    /// <summary>There is no readable SBOM to compare with.</summary>
+    NotChecked = 0,
+
     /// <summary>The file's SHA-256 is the SBOM's.</summary>
-    Match = 1,
+    Match,
 
     /// <summary>The file's SHA-256 differs from the SBOM's.</summary>
     Modified,
@@ -34,9 +40,6 @@ public enum ModuleFileStatus
 
     /// <summary>The file could not be read.</summary>
     Unreadable,
-
-    /// <summary>There is no readable SBOM to compare with.</summary>
-    NotChecked,
 }
 
 /// <summary>What was read from an installed module's folder (<see cref="Collection.ModuleFileCollector"/>).</summary>

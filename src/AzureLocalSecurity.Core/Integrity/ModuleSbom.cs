@@ -228,6 +228,11 @@ public static class ModuleSbom
     /// <summary>The lower-case hex of <paramref name="bytes"/>.</summary>
     public static string Hex(byte[] bytes)
     {
+        if (bytes is null)
+        {
+            throw new ArgumentNullException(nameof(bytes));
+        }
+
         var text = new StringBuilder(bytes.Length * 2);
         foreach (var b in bytes)
         {
@@ -593,6 +598,7 @@ public sealed class ModuleSbomPackage
 }
 
 /// <summary>An SBOM that could not be read; <see cref="JsonPath"/> says where.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1032:Implement standard exception constructors", Justification = "Every ModuleSbomFormatException names the JSON path where reading stopped; a constructor without it would lose that. Only ModuleSbom.Parse throws it.")]
 public sealed class ModuleSbomFormatException : FormatException
 {
     /// <summary>A problem at a JSON path.</summary>
