@@ -87,6 +87,7 @@ internal static class ErrorIds
     internal const string ReportWriteFailed = "ReportWriteFailed";
     internal const string ReportFileInvalid = "ReportFileInvalid";
     internal const string ReportSchemaUnsupported = "ReportSchemaUnsupported";
+    internal const string ReportFileTooLarge = "ReportFileTooLarge";
     internal const string ReportParameterNotApplicable = "ReportParameterNotApplicable";
     internal const string BootMeasurementLogUnavailable = "BootMeasurementLogUnavailable";
     internal const string TpmQuoteFailed = "TpmQuoteFailed";

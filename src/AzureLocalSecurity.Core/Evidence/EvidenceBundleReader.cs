@@ -16,25 +16,28 @@ public static class EvidenceBundleReader
     private static readonly Regex DataName = new("^data/[0-9a-f]{64}\\.bin$", RegexOptions.CultureInvariant);
 
     /// <summary>Reads the bundle at <paramref name="path"/> (a bundle folder, its manifest.json, or a zip file).</summary>
-    public static EvidenceBundle Read(string path)
+    public static EvidenceBundle Read(string path) => Read(path, EvidenceReadLimits.Default);
+
+    /// <summary>Reads the bundle at <paramref name="path"/> within <paramref name="limits"/>.</summary>
+    internal static EvidenceBundle Read(string path, EvidenceReadLimits limits)
     {
         var full = Path.GetFullPath(path ?? throw new ArgumentNullException(nameof(path)));
         if (Directory.Exists(full))
         {
-            return ReadFolder(full);
+            return ReadFolder(full, limits);
         }
 
         if (File.Exists(full))
         {
             if (string.Equals(Path.GetFileName(full), EvidenceSchema.ManifestFileName, StringComparison.OrdinalIgnoreCase))
             {
-                return ReadFolder(Path.GetDirectoryName(full)!);
+                return ReadFolder(Path.GetDirectoryName(full)!, limits);
             }
 
             try
             {
                 using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
-                return ReadZip(stream, full);
+                return ReadZip(stream, full, limits);
             }
             catch (UnauthorizedAccessException ex)
             {
@@ -46,29 +49,37 @@ public static class EvidenceBundleReader
     }
 
     /// <summary>Reads a zip bundle held in memory (as a fuzzer or a remote transfer hands it over).</summary>
-    public static EvidenceBundle ReadZip(byte[] zipBytes, string location)
+    public static EvidenceBundle ReadZip(byte[] zipBytes, string location) => ReadZip(zipBytes, location, EvidenceReadLimits.Default);
+
+    /// <summary>Reads a zip bundle held in memory within <paramref name="limits"/>.</summary>
+    internal static EvidenceBundle ReadZip(byte[] zipBytes, string location, EvidenceReadLimits limits)
     {
         using var stream = new MemoryStream(zipBytes ?? throw new ArgumentNullException(nameof(zipBytes)), writable: false);
-        return ReadZip(stream, location);
+        return ReadZip(stream, location, limits);
     }
 
-    private static EvidenceBundle ReadFolder(string folder)
+    private static EvidenceBundle ReadFolder(string folder, EvidenceReadLimits limits)
     {
-        var budget = new Budget(folder);
+        var budget = new Budget(folder, limits.MaxTotalBytes);
         var manifestPath = Path.Combine(folder, EvidenceSchema.ManifestFileName);
-        var manifest = ReadBoundedFile(manifestPath, EvidenceSchema.MaxManifestBytes, folder, EvidenceSchema.ManifestFileName, budget);
+        var manifest = ReadBoundedFile(manifestPath, limits.MaxManifestBytes, EvidenceFormatError.TooLarge, folder, EvidenceSchema.ManifestFileName, budget);
         return EvidenceManifestSerializer.Read(
             manifest,
             (name, length, jsonPath) =>
             {
                 CheckDataName(name, folder, jsonPath);
                 var file = Path.Combine(folder, EvidenceSchema.DataFolderName, name.Substring(EvidenceSchema.DataFolderName.Length + 1));
-                return CheckData(ReadBoundedFile(file, length, folder, name, budget), name, length, folder);
+                return CheckData(ReadBoundedFile(file, length, null, folder, name, budget), name, length, folder);
             },
             folder);
     }
 
-    private static byte[] ReadBoundedFile(string file, long limit, string bundle, string name, Budget budget)
+    /// <summary>
+    /// Reads <paramref name="file"/> when it is a plain file of at most <paramref name="limit"/> bytes. Over the limit, the
+    /// error is <paramref name="overLimit"/>; null for a data file, whose limit is its declared length: damage, unless it is
+    /// also over <see cref="EvidenceSchema.MaxDataFileBytes"/>.
+    /// </summary>
+    private static byte[] ReadBoundedFile(string file, long limit, EvidenceFormatError? overLimit, string bundle, string name, Budget budget)
     {
         var info = new FileInfo(file);
         if (!info.Exists)
@@ -84,7 +95,7 @@ public static class EvidenceBundleReader
 
         if (info.Length > limit)
         {
-            throw new EvidenceFormatException(info.Length > EvidenceSchema.MaxDataFileBytes ? EvidenceFormatError.TooLarge : EvidenceFormatError.Damaged, $"Evidence bundle '{bundle}': {name} is {info.Length} bytes, more than the {limit} expected.");
+            throw new EvidenceFormatException(overLimit ?? (info.Length > EvidenceSchema.MaxDataFileBytes ? EvidenceFormatError.TooLarge : EvidenceFormatError.Damaged), $"Evidence bundle '{bundle}': {name} is {info.Length} bytes, more than the {limit} expected.");
         }
 
         budget.Take(info.Length);
@@ -98,7 +109,7 @@ public static class EvidenceBundleReader
         }
     }
 
-    private static EvidenceBundle ReadZip(Stream stream, string location)
+    private static EvidenceBundle ReadZip(Stream stream, string location, EvidenceReadLimits limits)
     {
         ZipArchive zip;
         try
@@ -114,7 +125,7 @@ public static class EvidenceBundleReader
         {
             try
             {
-                return ReadZipEntries(zip, location);
+                return ReadZipEntries(zip, location, limits);
             }
             catch (InvalidDataException ex)
             {
@@ -123,15 +134,15 @@ public static class EvidenceBundleReader
         }
     }
 
-    private static EvidenceBundle ReadZipEntries(ZipArchive zip, string location)
+    private static EvidenceBundle ReadZipEntries(ZipArchive zip, string location, EvidenceReadLimits limits)
     {
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         var count = 0;
         foreach (var entry in zip.Entries)
         {
-            if (++count > EvidenceSchema.MaxEntries)
+            if (++count > limits.MaxEntries)
             {
-                throw new EvidenceFormatException(EvidenceFormatError.TooLarge, $"Evidence bundle '{location}' has more than {EvidenceSchema.MaxEntries} entries.");
+                throw new EvidenceFormatException(EvidenceFormatError.TooLarge, $"Evidence bundle '{location}' has more than {limits.MaxEntries} entries.");
             }
 
             var name = entry.FullName;
@@ -150,13 +161,13 @@ public static class EvidenceBundleReader
             }
         }
 
-        var budget = new Budget(location);
+        var budget = new Budget(location, limits.MaxTotalBytes);
         if (!entries.TryGetValue(EvidenceSchema.ManifestFileName, out var manifestEntry))
         {
             throw new EvidenceFormatException(EvidenceFormatError.Damaged, $"Evidence bundle '{location}' is missing {EvidenceSchema.ManifestFileName}.");
         }
 
-        var manifest = ReadEntry(manifestEntry, EvidenceSchema.MaxManifestBytes, location, budget);
+        var manifest = ReadEntry(manifestEntry, limits.MaxManifestBytes, location, budget);
         return EvidenceManifestSerializer.Read(
             manifest,
             (name, length, jsonPath) =>
@@ -253,16 +264,21 @@ public static class EvidenceBundleReader
     private sealed class Budget
     {
         private readonly string _location;
+        private readonly long _max;
         private long _used;
 
-        public Budget(string location) => _location = location;
+        public Budget(string location, long max)
+        {
+            _location = location;
+            _max = max;
+        }
 
         public void Take(long bytes)
         {
             _used += bytes;
-            if (_used > EvidenceSchema.MaxTotalBytes)
+            if (_used > _max)
             {
-                throw new EvidenceFormatException(EvidenceFormatError.TooLarge, $"Evidence bundle '{_location}' holds more than {EvidenceSchema.MaxTotalBytes} bytes.");
+                throw new EvidenceFormatException(EvidenceFormatError.TooLarge, $"Evidence bundle '{_location}' holds more than {_max} bytes.");
             }
         }
     }

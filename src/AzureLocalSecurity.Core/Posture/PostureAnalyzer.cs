@@ -86,7 +86,7 @@ public static class PostureAnalyzer
     /// </summary>
     /// <param name="paths">Bundle paths: zip files, bundle folders, or folders of bundles.</param>
     /// <param name="options">What to assess; null: everything.</param>
-    /// <param name="read">How a bundle is read (default <see cref="EvidenceBundleReader.Read"/>).</param>
+    /// <param name="read">How a bundle is read (default <see cref="EvidenceBundleReader.Read(string)"/>).</param>
     public static IEnumerable<PostureAssessment> AnalyzeEach(IEnumerable<string> paths, PostureOptions? options = null, Func<string, EvidenceBundle>? read = null)
     {
         if (paths is null)

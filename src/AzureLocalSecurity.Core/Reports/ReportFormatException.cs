@@ -33,6 +33,16 @@ public sealed class ReportFormatException : Exception
     {
     }
 
+    /// <summary>Creates the exception for a report over <see cref="JsonReportReader.MaxFileBytes"/>, refused before it is read.</summary>
+    internal ReportFormatException(string message, bool unsupportedVersion, bool tooLarge)
+        : this(message, unsupportedVersion)
+    {
+        TooLarge = tooLarge;
+    }
+
     /// <summary>True when the document is a report of a schema version this module cannot read (a newer module wrote it).</summary>
     public bool UnsupportedVersion { get; }
+
+    /// <summary>True when the report is larger than <see cref="JsonReportReader.MaxFileBytes"/> and was not read.</summary>
+    public bool TooLarge { get; }
 }

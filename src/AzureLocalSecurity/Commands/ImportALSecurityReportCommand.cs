@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using AzureLocalSecurity.Reports;
 using AzureLocalSecurity.Results;
 
@@ -46,15 +45,17 @@ public sealed class ImportALSecurityReportCommand : PSCmdlet
         SecurityReport report;
         try
         {
-            using var reader = new StreamReader(file, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-            report = JsonReportReader.Read(reader);
+            report = JsonReportReader.ReadFile(file);
         }
         catch (ReportFormatException ex)
         {
+            var (id, category) = ex.TooLarge ? (ErrorIds.ReportFileTooLarge, ErrorCategory.LimitsExceeded)
+                : ex.UnsupportedVersion ? (ErrorIds.ReportSchemaUnsupported, ErrorCategory.InvalidData)
+                : (ErrorIds.ReportFileInvalid, ErrorCategory.InvalidData);
             WriteError(new ErrorRecord(
                 new ReportFormatException($"'{file}': {ex.Message}", ex.UnsupportedVersion, ex),
-                ex.UnsupportedVersion ? ErrorIds.ReportSchemaUnsupported : ErrorIds.ReportFileInvalid,
-                ErrorCategory.InvalidData,
+                id,
+                category,
                 given));
             return;
         }

@@ -250,4 +250,35 @@ public sealed class EvidenceFileImporterTests : IDisposable
     {
         Assert.Throws<DirectoryNotFoundException>(() => EvidenceFileImporter.Import(_dir.Combine("missing")));
     }
+
+    [Fact]
+    public void No_more_than_MaxFiles_files_are_looked_at_and_those_past_it_in_name_order_are_not_listed()
+    {
+        var names = Enumerable.Range(0, EvidenceFileImporter.MaxFiles + 1).Select(i => $"f{i:D5}.txt").ToList();
+        foreach (var name in names)
+        {
+            File.WriteAllText(_dir.Combine(name), "not a format this module reads");
+        }
+
+        var import = EvidenceFileImporter.Import(_dir.Path);
+
+        Assert.Equal(EvidenceFileImporter.MaxFiles, import.Files.Count);
+        Assert.Equal(names.Take(EvidenceFileImporter.MaxFiles).Select(n => _dir.Combine(n)), import.Files.Select(f => f.Path));
+        Assert.DoesNotContain(import.Files, f => f.Path == _dir.Combine(names[^1]));
+    }
+
+    [Fact]
+    public void Files_more_than_MaxDepth_folders_down_are_not_looked_at()
+    {
+        var atLimit = Put(Path.Combine([.. Enumerable.Range(1, EvidenceFileImporter.MaxDepth).Select(i => "d" + i), "auditpol.csv"]), CaptureVectors.Bytes(CaptureVectors.AuditpolBackup));
+        var past = Put(Path.Combine([.. Enumerable.Range(1, EvidenceFileImporter.MaxDepth + 1).Select(i => "d" + i), "secpol.inf"]), CaptureVectors.Bytes(CaptureVectors.SeceditExport));
+
+        var import = EvidenceFileImporter.Import(_dir.Path);
+
+        var file = Assert.Single(import.Files);
+        Assert.Equal(atLimit, file.Path);
+        Assert.True(file.Imported);
+        Assert.DoesNotContain(import.Files, f => f.Path == past);
+        Assert.False(import.Bundle.Find(BaselineEvidenceIds.UserRights) is { Succeeded: true });
+    }
 }

@@ -148,4 +148,64 @@ public class JsonReportTests
 
         Assert.StartsWith("results[5] is not a valid result", ex.Message, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_over_the_limit_is_refused_before_it_is_read()
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("huge.json");
+        using (var file = File.Create(path))
+        {
+            // Sparse zeros: were it read, it would fail as "not JSON", not as too large.
+            file.SetLength(JsonReportReader.MaxFileBytes + 1);
+        }
+
+        var ex = Assert.Throws<ReportFormatException>(() => JsonReportReader.ReadFile(path));
+
+        Assert.True(ex.TooLarge);
+        Assert.False(ex.UnsupportedVersion);
+        Assert.Contains($"{JsonReportReader.MaxFileBytes + 1} bytes; reports of at most {JsonReportReader.MaxFileBytes} bytes", ex.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_file_under_the_limit_is_read_by_ReadFile()
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("r.json");
+        File.WriteAllText(path, ReportSamples.Write(ReportSamples.Report(), ReportFormat.Json));
+
+        Assert.Equal(ReportSamples.Report().Results.Count, JsonReportReader.ReadFile(path).Results.Count);
+    }
+
+    [Fact]
+    public void A_reader_that_never_ends_is_refused_after_the_limit_of_characters()
+    {
+        using var endless = new EndlessWhitespace();
+
+        var ex = Assert.Throws<ReportFormatException>(() => JsonReportReader.Read(endless));
+
+        Assert.True(ex.TooLarge);
+        Assert.InRange(endless.Given, JsonReportReader.MaxFileBytes + 1, JsonReportReader.MaxFileBytes + (1 << 20));
+    }
+
+    /// <summary>Spaces without end, counting how many it gave.</summary>
+    private sealed class EndlessWhitespace : TextReader
+    {
+        public long Given { get; private set; }
+
+        public override int Peek() => ' ';
+
+        public override int Read()
+        {
+            Given++;
+            return ' ';
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            System.Array.Fill(buffer, ' ', index, count);
+            Given += count;
+            return count;
+        }
+    }
 }

@@ -76,4 +76,52 @@ public class ReportCmdletTests : IClassFixture<ModuleSession>
         Assert.Equal("ReportSchemaUnsupported,AzureLocalSecurity.Commands.ImportALSecurityReportCommand", error.FullyQualifiedErrorId);
         Assert.Equal(path, error.TargetObject);
     }
+
+    [Fact]
+    public void Importing_a_report_over_the_size_limit_is_a_ReportFileTooLarge_error_and_the_next_file_is_still_read()
+    {
+        using var dir = new TempDir();
+        var huge = dir.Combine("a-huge.json");
+        using (var file = File.Create(huge))
+        {
+            file.SetLength(JsonReportReader.MaxFileBytes + 1);
+        }
+
+        var good = dir.Combine("b-good.json");
+        File.WriteAllText(good, ReportSamples.Write(ReportSamples.Report(), ReportFormat.Json));
+
+        var (output, errors) = _session.Run($"Import-ALSecurityReport -LiteralPath '{huge}', '{good}'");
+
+        var error = Assert.Single(errors);
+        Assert.Equal("ReportFileTooLarge,AzureLocalSecurity.Commands.ImportALSecurityReportCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        Assert.Contains(huge, error.Exception.Message, System.StringComparison.Ordinal);
+        Assert.Equal(ReportSamples.Report().Results.Count, output.Count);
+    }
+
+    [Fact]
+    public void Type_members_in_a_report_are_ignored_and_only_results_are_created()
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("typed.json");
+        var document = Newtonsoft.Json.Linq.JObject.Parse(ReportSamples.Write(ReportSamples.Report(), ReportFormat.Json));
+
+        // Json.NET honours $type only when TypeNameHandling is set: then these would make a FileInfo of the report and a
+        // Hashtable of each result, or fail as types that are not results.
+        var first = (Newtonsoft.Json.Linq.JProperty)document.First!;
+        first.AddBeforeSelf(new Newtonsoft.Json.Linq.JProperty("$type", "System.IO.FileInfo, System.Private.CoreLib"));
+        foreach (var result in document["results"]!.Cast<Newtonsoft.Json.Linq.JObject>())
+        {
+            result.AddFirst(new Newtonsoft.Json.Linq.JProperty("$type", "System.Collections.Hashtable, System.Private.CoreLib"));
+        }
+
+        File.WriteAllText(path, document.ToString());
+        Assert.Contains("\"$type\": \"System.Collections.Hashtable", File.ReadAllText(path), System.StringComparison.Ordinal);
+
+        var (output, errors) = _session.Run($"Import-ALSecurityReport -LiteralPath '{path}'");
+
+        Assert.Empty(errors);
+        var imported = output.Select(o => Assert.IsType<SecurityCheckResult>(o.BaseObject)).ToList();
+        Assert.Equal(ReportSamples.Report().Results.Select(r => (r.Id, r.Status, r.NodeName, r.Actual)), imported.Select(r => (r.Id, r.Status, r.NodeName, r.Actual)));
+    }
 }

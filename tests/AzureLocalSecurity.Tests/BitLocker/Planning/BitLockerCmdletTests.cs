@@ -241,6 +241,35 @@ public sealed class BitLockerCmdletTests : IClassFixture<ModuleSession>, IDispos
         Assert.Equal(windows ? 1 : 0, _volumeReads);
     }
 
+    [Theory]
+    [InlineData("Enable-ALBitLocker -MountPoint D: -RecoveryKeyPath '{0}'", false)]
+    [InlineData("Disable-ALBitLocker -MountPoint C:", false)]
+    [InlineData("Suspend-ALBitLocker -MountPoint C:", false)]
+    [InlineData("Resume-ALBitLocker -MountPoint C:", true)]
+    [InlineData("Backup-ALBitLockerKeyProtector -MountPoint C: -Destination File -Path '{0}'", false)]
+    public void WhatIf_on_the_live_node_runs_no_step_writes_no_file_and_outputs_nothing(string command, bool suspendedOsVolume)
+    {
+        if (suspendedOsVolume)
+        {
+            Set("Volumes", new Func<EvidenceBundle, IReadOnlyList<BitLockerVolume>>(_ => [RecordedVolumes.OsSuspended()]));
+        }
+
+        var script = string.Format(System.Globalization.CultureInfo.InvariantCulture, command, _dir.Path);
+
+        var (output, errors) = _session.Run(script + " -WhatIf");
+
+        Assert.Empty(errors);
+        Assert.Empty(output);
+        Assert.Empty(_executor.Calls);
+        Assert.Empty(Directory.GetFileSystemEntries(_dir.Path));
+
+        // The same command confirmed does run steps: -WhatIf above had a plan to stop.
+        var confirmed = _session.Run(script + " -Confirm:$false");
+        Assert.Empty(confirmed.Errors);
+        Assert.IsType<BitLockerChangeResult>(Assert.Single(confirmed.Output).BaseObject);
+        Assert.NotEmpty(_executor.Calls);
+    }
+
     [Fact]
     public void Wait_stops_with_a_warning_when_the_conversion_does_not_move_for_the_stall_timeout()
     {
