@@ -199,6 +199,7 @@ public static class JsonReportReader
     /// <summary>A reader that fails once more than its limit of characters has been read through it.</summary>
     private sealed class BoundedReader : TextReader
     {
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2213:Disposable fields should be disposed", Justification = "The caller's reader: Read(TextReader) borrows it (CloseInput = false) and the caller disposes it.")]
         private readonly TextReader _inner;
         private readonly long _limit;
         private long _read;
