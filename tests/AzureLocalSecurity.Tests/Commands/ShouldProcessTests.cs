@@ -61,6 +61,7 @@ public sealed class ShouldProcessTests : IClassFixture<ModuleSession>
         ["Get-ALBootSecurityState"] = (Effect.Reads, null),
         ["Get-ALCodeIntegrityEvent"] = (Effect.Reads, null),
         ["Get-ALEvidenceCollectionScript"] = (Effect.Reads, null),
+        ["Get-ALModuleIntegrity"] = (Effect.Reads, null),
         ["Get-ALPrivilegedAccess"] = (Effect.Reads, null),
         ["Get-ALSecureBoot"] = (Effect.Reads, null),
         ["Get-ALSecureBootDatabase"] = (Effect.Reads, null),
