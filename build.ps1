@@ -79,7 +79,11 @@ function Get-ModuleVersion {
 }
 
 function Invoke-Build {
-    Invoke-Dotnet @('build', [System.IO.Path]::Combine($root, 'AzureLocalSecurity.sln'), '-c', $Configuration, '-warnaserror')
+    param([switch] $Release)
+    $arguments = @('build', [System.IO.Path]::Combine($root, 'AzureLocalSecurity.sln'), '-c', $Configuration, '-warnaserror')
+    # A release build maps source paths to /_/ so the assemblies do not depend on where the tree is (tools/reproducible-build.sh).
+    if ($Release) { $arguments += '-p:ContinuousIntegrationBuild=true' }
+    Invoke-Dotnet $arguments
 }
 
 # The files the project itself writes: Authenticode-signed when a certificate is given. Newtonsoft.Json.dll keeps its
@@ -226,7 +230,7 @@ function Invoke-Test {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { if (-not $NoBuild) { Invoke-Build }; Invoke-Test }
-    'Package' { if (-not $NoBuild) { Invoke-Build }; Invoke-Package }
+    'Package' { if (-not $NoBuild) { Invoke-Build -Release }; Invoke-Package }
     'Bench' {
         Invoke-Dotnet @('run', '--project', [System.IO.Path]::Combine($root, 'bench', 'AzureLocalSecurity.Benchmarks'), '-c', 'Release', '--', '--filter', '*')
     }
