@@ -79,6 +79,20 @@ public static class ModuleSignature
             return new ModuleSignatureInfo(ModuleSignatureStatus.Invalid, ModuleSignerTrust.NotChecked, null, null, null, null, "The signature is not a CMS SignedData: " + e.Message);
         }
 
+        // A signature that decodes can still hold a certificate or attribute that does not (afl++ found one): whatever
+        // cannot be read in it makes the signature Invalid, never an exception.
+        try
+        {
+            return Judge(cms, pinnedThumbprints, checkChain);
+        }
+        catch (CryptographicException e)
+        {
+            return new ModuleSignatureInfo(ModuleSignatureStatus.Invalid, ModuleSignerTrust.NotChecked, null, null, null, null, "A certificate or attribute in the signature cannot be read: " + e.Message);
+        }
+    }
+
+    private static ModuleSignatureInfo Judge(SignedCms cms, IReadOnlyCollection<string> pinnedThumbprints, bool checkChain)
+    {
         if (cms.SignerInfos.Count != 1)
         {
             return new ModuleSignatureInfo(ModuleSignatureStatus.Invalid, ModuleSignerTrust.NotChecked, null, null, null, null, $"The signature has {cms.SignerInfos.Count} signers; one is expected.");

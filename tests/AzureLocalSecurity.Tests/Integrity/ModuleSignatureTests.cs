@@ -117,6 +117,31 @@ public class ModuleSignatureTests
     }
 
     [Fact]
+    public void A_signature_whose_certificate_cannot_be_read_is_invalid_and_does_not_throw()
+    {
+        // afl++ (module-sbom) found it: SignedCms decodes, and reading the signer's certificate then throws.
+        using var certificate = CodeSigningCertificate();
+        var signature = ModuleSignature.Sign(Sbom, certificate, SignedAt);
+        var at = signature.AsSpan().IndexOf(certificate.RawData);
+        var version = signature.AsSpan(at).IndexOf(new byte[] { 0xA0, 0x03, 0x02, 0x01, 0x02 });
+        Assert.True(at > 0 && version > 0);
+        signature[at + version + 2] = 0x30;
+
+        var result = ModuleSignature.Verify(Sbom, signature, [certificate.Thumbprint], checkChain: true);
+
+        Assert.Equal(ModuleSignatureStatus.Invalid, result.Status);
+        Assert.Contains("cannot be read", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_signature_afl_found_is_invalid()
+    {
+        var signature = System.IO.File.ReadAllBytes(System.IO.Path.Combine(AzureLocalSecurity.Tests.Support.Repo.Root, "fuzz", "corpus", "module-sbom", "afl-unreadable-certificate.p7s"));
+
+        Assert.Equal(ModuleSignatureStatus.Invalid, ModuleSignature.Verify(Sbom, signature, [], checkChain: true).Status);
+    }
+
+    [Fact]
     public void A_signature_file_over_the_bound_is_refused_unread()
     {
         var result = ModuleSignature.Verify(Sbom, new byte[ModuleSignature.MaxBytes + 1], [], checkChain: true);
