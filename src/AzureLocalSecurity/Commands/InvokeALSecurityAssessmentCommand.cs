@@ -15,7 +15,7 @@ namespace AzureLocalSecurity.Commands;
 /// <para type="synopsis">Assesses many nodes at once over PowerShell remoting: each node runs a capture script sent as text (no module needed there), and the facts are analyzed here, results tagged with their node.</para>
 /// <para type="description">Connects to remote machines with Invoke-Command (WinRM; Kerberos by default; CredSSP is refused). It only reads: nothing on the nodes is changed, so there is no -WhatIf. A node that fails is a NodeAssessmentFailed error and one ALSEC-FLEET-001 result; the other nodes go on.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "ALSecurityAssessment", DefaultParameterSetName = ComputerNameSet)]
+[Cmdlet(VerbsLifecycle.Invoke, "ALSecurityAssessment", DefaultParameterSetName = ComputerNameSet, SupportsShouldProcess = true)]
 [OutputType(typeof(SecurityCheckResult), typeof(SecurityPostureSummary))]
 public sealed class InvokeALSecurityAssessmentCommand : PSCmdlet, IDisposable
 {
@@ -157,9 +157,15 @@ public sealed class InvokeALSecurityAssessmentCommand : PSCmdlet, IDisposable
             : connection.ComputerNames.ToList();
 
         var engine = new FleetAssessment(FleetSeams.Importer, FleetSeams.Analysis(Area));
+        // The capture only reads; saving the bundles is the one write, asked once for the folder on the pipeline thread
+        // (the nodes finish on worker threads). With -WhatIf the nodes are still assessed and nothing is saved.
         if (EvidenceOutputPath is { } output)
         {
-            engine.EvidenceOutputPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(output);
+            var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(output);
+            if (ShouldProcess(folder, "Save each node's evidence bundle (<node>.zip, replacing one of the same node)"))
+            {
+                engine.EvidenceOutputPath = folder;
+            }
         }
 
         var total = targets.Count + notUp.Count;

@@ -75,7 +75,7 @@ public sealed class ShouldProcessTests : IClassFixture<ModuleSession>
         ["Get-ALTpmQuote"] = (Effect.Reads, null),
         ["Import-ALSecurityEvidence"] = (Effect.Reads, null),
         ["Import-ALSecurityReport"] = (Effect.Reads, null),
-        ["Invoke-ALSecurityAssessment"] = (Effect.Reads, null),
+        ["Invoke-ALSecurityAssessment"] = (Effect.WritesFile, ConfirmImpact.Medium),
         ["New-ALSecurityEvidence"] = (Effect.Reads, null),
         ["Test-ALBootIntegrity"] = (Effect.Reads, null),
         ["Test-ALCryptography"] = (Effect.Reads, null),
@@ -103,7 +103,6 @@ public sealed class ShouldProcessTests : IClassFixture<ModuleSession>
         ["Import-ALSecurityEvidence"] = "reads bundles into objects",
         ["Import-ALSecurityReport"] = "reads JSON reports into objects",
         ["New-ALSecurityEvidence"] = "builds a bundle in memory from files; Export-ALSecurityEvidence writes it",
-        ["Invoke-ALSecurityAssessment"] = "runs the read-only capture on nodes; -EvidenceOutputPath saves each node's bundle without ShouldProcess",
     };
 
     private readonly ModuleSession _session;

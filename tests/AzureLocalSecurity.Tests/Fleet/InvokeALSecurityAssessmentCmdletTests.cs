@@ -241,6 +241,18 @@ public sealed class InvokeALSecurityAssessmentCmdletTests : IClassFixture<Module
     }
 
     [Fact]
+    public void WhatIf_with_EvidenceOutputPath_still_assesses_the_nodes_and_saves_no_bundle()
+    {
+        var folder = _dir.Combine("evidence-whatif");
+
+        var (live, errors) = _session.Run($"Invoke-ALSecurityAssessment -ComputerName nodeA -EvidenceOutputPath '{folder}' -WhatIf");
+
+        Assert.Empty(errors);
+        Assert.NotEmpty(live);
+        Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any());
+    }
+
+    [Fact]
     public void Progress_counts_the_nodes_done_out_of_all_and_completes()
     {
         _clusterNodes = [new("NODE01", "Up"), new("NODE02", "Down")];
