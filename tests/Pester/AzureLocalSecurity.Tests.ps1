@@ -304,3 +304,46 @@ if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
         }
     }
 }
+
+# Windows only: Set-AuthenticodeSignature and Get-AuthenticodeSignature exist there.
+if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+    Describe 'Signed package and Get-ALModuleIntegrity on Windows' {
+        # Windows only: Set-AuthenticodeSignature signs, Get-AuthenticodeSignature reads back. A throwaway certificate in the
+        # user's store, removed afterwards; it is not trusted, so Windows reports UnknownError, not Valid, for its signatures.
+        BeforeAll {
+            $certificate = New-SelfSignedCertificate -Type CodeSigningCert -Subject 'CN=AzureLocalSecurity Pester Signing' -CertStoreLocation Cert:\CurrentUser\My -NotAfter (Get-Date).AddDays(1)
+            $pfx = Join-Path $bundleRoot 'signing.pfx'
+            $env:ALSEC_SIGNING_PASSWORD = 'pester-throwaway'
+            Export-PfxCertificate -Cert $certificate -FilePath $pfx -Password (ConvertTo-SecureString $env:ALSEC_SIGNING_PASSWORD -AsPlainText -Force) | Out-Null
+            $out = Join-Path $bundleRoot 'package'
+            $package = & (Join-Path $repo 'build.ps1') -Task Package -NoBuild -OutputPath $out -CertificatePath $pfx
+        }
+
+        AfterAll {
+            Remove-Item -LiteralPath "Cert:\CurrentUser\My\$($certificate.Thumbprint)" -ErrorAction SilentlyContinue
+            Remove-Item Env:\ALSEC_SIGNING_PASSWORD -ErrorAction SilentlyContinue
+        }
+
+        It 'signs the module''s own files with the given certificate' {
+            foreach ($file in 'AzureLocalSecurity.psd1', 'AzureLocalSecurity.psm1', 'bin\Core\AzureLocalSecurity.dll', 'bin\Desktop\AzureLocalSecurity.Core.dll') {
+                $signature = Get-AuthenticodeSignature -LiteralPath (Join-Path $package.Path $file)
+                $signature.SignerCertificate.Thumbprint | Should -Be $certificate.Thumbprint
+                $signature.Status | Should -Not -Be 'HashMismatch'
+            }
+        }
+
+        It 'finds the package intact against the pinned publisher and tampered after a byte changes' {
+            $report = Get-ALModuleIntegrity -Path $package.Path -SignerThumbprint $certificate.Thumbprint
+            $report.Status | Should -Be 'Intact'
+            ($report.Files | Where-Object Path -eq 'bin/Core/AzureLocalSecurity.dll').Authenticode | Should -Not -BeNullOrEmpty
+
+            $dll = Join-Path $package.Path 'bin\Desktop\AzureLocalSecurity.dll'
+            $bytes = [System.IO.File]::ReadAllBytes($dll)
+            $bytes[$bytes.Length / 2] = $bytes[$bytes.Length / 2] -bxor 1
+            [System.IO.File]::WriteAllBytes($dll, $bytes)
+            $tampered = Get-ALModuleIntegrity -Path $package.Path -SignerThumbprint $certificate.Thumbprint
+            $tampered.Status | Should -Be 'Tampered'
+            ($tampered.Files | Where-Object Path -eq 'bin/Desktop/AzureLocalSecurity.dll').Authenticode | Should -Be 'HashMismatch'
+        }
+    }
+}
