@@ -71,54 +71,8 @@ public static class CaptureScript
             throw new ArgumentOutOfRangeException(nameof(maxEvents), maxEvents, "Between 1 and 100,000 events are read.");
         }
 
-        var keys = new List<string>();
-        var keySet = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        void AddKey(string key)
-        {
-            if (keySet.Add(key))
-            {
-                keys.Add(key);
-            }
-        }
-
-        var rights = new List<string>();
-        var rightSet = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var rids = new SortedSet<int>();
-        var accountPolicy = false;
-        var auditPolicy = false;
-        var securedCore = false;
-        foreach (var fact in baselineFacts)
-        {
-            switch (fact?.Source)
-            {
-                case FactSource.Registry:
-                    AddKey(fact.Path);
-                    break;
-                case FactSource.UserRight when rightSet.Add(fact.Name):
-                    rights.Add(fact.Name);
-                    break;
-                case FactSource.AccountPolicy:
-                    accountPolicy = true;
-                    break;
-                case FactSource.AuditPolicy:
-                    auditPolicy = true;
-                    break;
-                case FactSource.BuiltinAccount when int.TryParse(fact.Path, NumberStyles.None, CultureInfo.InvariantCulture, out var rid):
-                    rids.Add(rid);
-                    break;
-                case FactSource.SecuredCoreStatus:
-                    securedCore = true;
-                    break;
-            }
-        }
-
-        if (securedCore)
-        {
-            foreach (var support in BaselineFactMap.SecuredCoreSupportFacts)
-            {
-                AddKey(support.Path);
-            }
-        }
+        var plan = BaselineCollectionPlan.From(baselineFacts);
+        var keys = plan.RegistryKeys;
 
         // The native collectors file the fixed keys under their own spelling beside the baseline's (ids are compared
         // ordinally), so a fixed key is read again when the baseline spells it otherwise.
@@ -133,10 +87,11 @@ public static class CaptureScript
         return new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase)
         {
             ["RegistryKeys"] = keys.ToArray(),
-            ["UserRights"] = rights.ToArray(),
-            ["BuiltinRids"] = rids.ToArray(),
-            ["AccountPolicy"] = accountPolicy,
-            ["AuditPolicy"] = auditPolicy,
+            ["UserRights"] = plan.UserRights.ToArray(),
+            // The script takes Int32 RIDs; a RID above Int32.MaxValue is not a built-in account's.
+            ["BuiltinRids"] = plan.BuiltinRids.Where(r => r <= int.MaxValue).Select(r => (int)r).ToArray(),
+            ["AccountPolicy"] = plan.AccountPolicy,
+            ["AuditPolicy"] = plan.AuditPolicy,
             ["Since"] = since is { } s ? s.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) : string.Empty,
             ["MaxEvents"] = maxEvents,
             ["SecureBootVariables"] = EfiVariableNames.SecureBootVariables.Select(v => v.Name).ToArray(),

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
@@ -34,60 +33,13 @@ public sealed class WindowsBaselineCollector : IEvidenceCollector
             throw new ArgumentNullException(nameof(facts));
         }
 
-        var keys = new List<string>();
-        var keySet = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var rights = new List<string>();
-        var rightSet = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var rids = new SortedSet<uint>();
-        void AddKey(string key)
-        {
-            if (keySet.Add(key))
-            {
-                keys.Add(key);
-            }
-        }
-
-        foreach (var fact in facts)
-        {
-            if (fact is null)
-            {
-                continue;
-            }
-
-            switch (fact.Source)
-            {
-                case FactSource.Registry:
-                    AddKey(fact.Path);
-                    break;
-                case FactSource.UserRight when rightSet.Add(fact.Name):
-                    rights.Add(fact.Name);
-                    break;
-                case FactSource.AccountPolicy:
-                    _accountPolicy = true;
-                    break;
-                case FactSource.AuditPolicy:
-                    _auditPolicy = true;
-                    break;
-                case FactSource.BuiltinAccount when uint.TryParse(fact.Path, NumberStyles.None, CultureInfo.InvariantCulture, out var rid):
-                    rids.Add(rid);
-                    break;
-                case FactSource.SecuredCoreStatus:
-                    _securedCore = true;
-                    break;
-            }
-        }
-
-        if (_securedCore)
-        {
-            foreach (var support in BaselineFactMap.SecuredCoreSupportFacts)
-            {
-                AddKey(support.Path);
-            }
-        }
-
-        _registryKeys = keys.ToArray();
-        _rights = rights.ToArray();
-        _rids = rids.ToArray();
+        var plan = BaselineCollectionPlan.From(facts);
+        _registryKeys = plan.RegistryKeys.ToArray();
+        _rights = plan.UserRights.ToArray();
+        _rids = plan.BuiltinRids.ToArray();
+        _accountPolicy = plan.AccountPolicy;
+        _auditPolicy = plan.AuditPolicy;
+        _securedCore = plan.SecuredCore;
     }
 
     /// <inheritdoc />
